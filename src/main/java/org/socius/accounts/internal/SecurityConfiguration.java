@@ -1,0 +1,125 @@
+package org.socius.accounts.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.socius.platform.api.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Two doors: the JSON API and the actuator take bearer tokens and keep no session; the UI takes
+ * a form login with a session kept in the database, CSRF protection and strict headers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
+          + " base-uri 'self'; object-src 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ApiTokens tokens, ProblemWriter problems)
+      throws Exception {
+    http.securityMatcher("/api/**", "/actuator/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole("ADMINISTRATOR")
+                    .anyRequest()
+                    .authenticated())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .requestCache(cache -> cache.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable())
+        .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .exceptionHandling(
+            errors ->
+                errors
+                    .authenticationEntryPoint(
+                        (request, response, e) -> {
+                          response.setHeader("WWW-Authenticate", "Bearer");
+                          problems.write(
+                              response, HttpStatus.UNAUTHORIZED, "PLT-0401", request.getLocale());
+                        })
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            problems.write(
+                                response, HttpStatus.FORBIDDEN, "PLT-0403", request.getLocale())));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        "/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/swagger-ui.html")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole("ADMINISTRATOR")
+                    .requestMatchers("/audit/**")
+                    .hasRole("AUDITOR")
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(
+                        referrer ->
+                            referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                    .frameOptions(frame -> frame.deny()))
+        .exceptionHandling(
+            errors ->
+                errors.defaultAuthenticationEntryPointFor(
+                    htmxEntryPoint(), new RequestHeaderRequestMatcher("HX-Request", "true")));
+    return http.build();
+  }
+
+  /**
+   * An htmx request whose session expired would otherwise swap the login page into a fragment
+   * of the page; instead it asks htmx to load the login page as a whole.
+   */
+  private static AuthenticationEntryPoint htmxEntryPoint() {
+    LoginUrlAuthenticationEntryPoint fallback = new LoginUrlAuthenticationEntryPoint("/login");
+    return (request, response, e) -> {
+      if (request.getHeader("HX-Request") == null) {
+        fallback.commence(request, response, e);
+        return;
+      }
+      response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+  }
+}

@@ -1,0 +1,31 @@
+package org.socius.accounts.web;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page; the form itself is processed by Spring Security. */
+@Controller
+class LoginController {
+
+  @GetMapping("/login")
+  String login(
+      @RequestParam(required = false) String error, HttpSession session, Model model) {
+    if (error != null) {
+      Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+      model.addAttribute(
+          "loginError",
+          switch (failure) {
+            case LockedException locked -> "login.locked";
+            case DisabledException disabled -> "login.disabled";
+            case null, default -> "login.failed";
+          });
+    }
+    return "login";
+  }
+}

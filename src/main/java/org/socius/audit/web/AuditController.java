@@ -1,0 +1,65 @@
+package org.socius.audit.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.socius.audit.internal.AuditEntries;
+import org.socius.audit.internal.AuditSearch;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The auditor's pages: search the log, export it, check it for tampering. */
+@Controller
+class AuditController {
+
+  private final AuditEntries entries;
+
+  AuditController(AuditEntries entries) {
+    this.entries = entries;
+  }
+
+  @GetMapping("/audit")
+  String search(
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String entityType,
+      @RequestParam(required = false) String entityId,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    AuditSearch search = new AuditSearch(actor, entityType, entityId, action, from, to);
+    model.addAttribute("search", search);
+    model.addAttribute("entries", entries.search(search, Math.max(0, page), 50));
+    return "audit/search";
+  }
+
+  @GetMapping("/audit/export.csv")
+  void export(
+      @RequestParam(required = false) String actor,
+      @RequestParam(required = false) String entityType,
+      @RequestParam(required = false) String entityId,
+      @RequestParam(required = false) String action,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    entries.exportCsv(new AuditSearch(actor, entityType, entityId, action, from, to), out);
+  }
+
+  @PostMapping("/audit/verify")
+  String verify(Model model) {
+    model.addAttribute("verification", entries.verify());
+    return search(null, null, null, null, null, null, 0, model);
+  }
+}

@@ -1,0 +1,132 @@
+package org.socius.demo;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socius.accounts.AccountAdministration;
+import org.socius.accounts.Sector;
+import org.socius.accounts.UserDetailsForm;
+import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.Role;
+import org.socius.platform.security.ScopeLevel;
+import org.socius.territory.CalendarDay;
+import org.socius.territory.NewTerritoryUnit;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryLevel;
+import org.socius.territory.TerritoryUnit;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the Republic of Novaria once, into an empty database, in one transaction: either all of
+ * it is there or none. Every demo user's password is {@link #PASSWORD}.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "socius.demo.enabled", matchIfMissing = true)
+class DemoData implements ApplicationRunner {
+
+  static final String PASSWORD = "Socius-demo-2026";
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private final Territories territories;
+  private final AccountAdministration accounts;
+  private final TransactionTemplate transaction;
+
+  DemoData(Territories territories, AccountAdministration accounts, TransactionTemplate transaction) {
+    this.territories = territories;
+    this.accounts = accounts;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    CurrentScope.asSystem(
+        () ->
+            transaction.executeWithoutResult(
+                status -> {
+                  if (territories.nation().isPresent()) {
+                    return;
+                  }
+                  load();
+                  log.info("Demo data loaded: the Republic of Novaria; password for every demo user: {}", PASSWORD);
+                }));
+  }
+
+  private void load() {
+    TerritoryUnit nation = unit(TerritoryLevel.NATIONAL, null, "NV", "Republic of Novaria");
+    TerritoryUnit north = unit(TerritoryLevel.REGION, nation, "NV-N", "Northern Region");
+    TerritoryUnit south = unit(TerritoryLevel.REGION, nation, "NV-S", "Southern Region");
+    TerritoryUnit harbour = unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-01", "Harbour City");
+    unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-02", "Pinewood District");
+    unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-03", "Lakeside District");
+    TerritoryUnit riverside = unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-01", "Riverside City");
+    unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-02", "Vineyard District");
+    unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-03", "Highland District");
+    unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-01", "Old Town");
+    unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-02", "Fishermen's Quarter");
+    unit(TerritoryLevel.SETTLEMENT, riverside, "NV-S-01-01", "Mill Village");
+
+    int year = LocalDate.now().getYear();
+    for (TerritoryUnit region : List.of(north, south)) {
+      for (int y = year - 1; y <= year + 1; y++) {
+        holidays(region, y);
+      }
+    }
+    // Calendars differ between regions: the south keeps a harvest holiday of its own and works
+    // on a Saturday in exchange.
+    territories.setCalendarDay(new CalendarDay(south.id(), LocalDate.of(year, 9, 15), false, "Harvest Day"));
+    LocalDate saturday = LocalDate.of(year, 9, 1).with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.SATURDAY));
+    territories.setCalendarDay(new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
+
+    user("admin", "Alex Administrator", EnumSet.of(Role.ADMINISTRATOR), null, ScopeLevel.NATIONAL, null, null);
+    user("analyst", "Maria Analyst", EnumSet.of(Role.MINISTRY_ANALYST), null, ScopeLevel.NATIONAL, null, null);
+    user("auditor", "Oleg Auditor", EnumSet.of(Role.AUDITOR), null, ScopeLevel.NATIONAL, null, null);
+    user("officer.north", "Nina Officer", EnumSet.of(Role.REGIONAL_OFFICER), null, ScopeLevel.REGION, north, null);
+    user("officer.south", "Samuel Officer", EnumSet.of(Role.REGIONAL_OFFICER), null, ScopeLevel.REGION, south, null);
+    user("admin.south", "Sofia Administrator", EnumSet.of(Role.ADMINISTRATOR), null, ScopeLevel.REGION, south, null);
+    user("inspector", "Ivan Inspector", EnumSet.of(Role.INSPECTOR), null, ScopeLevel.REGION, north, null);
+    user("worker.harbour", "Hanna Worker", EnumSet.of(Role.CASE_WORKER), null, ScopeLevel.MUNICIPALITY, north, harbour);
+    user("worker.riverside", "Rustam Worker", EnumSet.of(Role.CASE_WORKER), null, ScopeLevel.MUNICIPALITY, south, riverside);
+    user("specialist.health", "Helen Specialist", EnumSet.of(Role.TEAM_SPECIALIST), Sector.HEALTH, ScopeLevel.MUNICIPALITY, north, harbour);
+    user("provider.staff", "Peter Provider", EnumSet.of(Role.PROVIDER_STAFF), null, ScopeLevel.REGION, north, null);
+    user("beneficiary", "Bella Beneficiary", EnumSet.of(Role.BENEFICIARY), null, ScopeLevel.MUNICIPALITY, north, harbour);
+  }
+
+  private void holidays(TerritoryUnit region, int year) {
+    Map<MonthDay, String> fixed =
+        Map.of(
+            MonthDay.of(1, 1), "New Year's Day",
+            MonthDay.of(1, 2), "New Year holiday",
+            MonthDay.of(3, 8), "Women's Day",
+            MonthDay.of(5, 1), "Labour Day",
+            MonthDay.of(5, 9), "Remembrance Day",
+            MonthDay.of(6, 12), "Constitution Day",
+            MonthDay.of(11, 4), "Unity Day",
+            MonthDay.of(12, 31), "New Year's Eve");
+    fixed.forEach(
+        (day, name) ->
+            territories.setCalendarDay(new CalendarDay(region.id(), day.atYear(year), false, name)));
+  }
+
+  private TerritoryUnit unit(TerritoryLevel level, TerritoryUnit parent, String code, String name) {
+    return territories.create(new NewTerritoryUnit(level, parent == null ? null : parent.id(), code, name));
+  }
+
+  private void user(
+      String username, String name, EnumSet<Role> roles, Sector sector, ScopeLevel level,
+      TerritoryUnit region, TerritoryUnit municipality) {
+    accounts.create(
+        new UserDetailsForm(
+            username, name, username + "@novaria.example", roles, sector, level,
+            region == null ? null : region.id(), municipality == null ? null : municipality.id(),
+            "en", true),
+        PASSWORD);
+  }
+}

@@ -1,0 +1,24 @@
+package org.socius.platform;
+
+import java.security.SecureRandom;
+import java.util.UUID;
+
+/**
+ * New record identifiers: UUID version 7 (RFC 9562), time-ordered so that b-tree indexes stay
+ * compact, with 74 random bits so that identifiers cannot be guessed from one another.
+ */
+public final class Ids {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private Ids() {}
+
+  public static UUID newId() {
+    long millis = System.currentTimeMillis();
+    long randA = RANDOM.nextLong() & 0xFFFL;
+    long randB = RANDOM.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL;
+    long most = (millis << 16) | (0x7L << 12) | randA;
+    long least = 0x8000_0000_0000_0000L | randB;
+    return new UUID(most, least);
+  }
+}

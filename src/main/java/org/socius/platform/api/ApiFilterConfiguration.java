@@ -1,0 +1,39 @@
+package org.socius.platform.api;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * The order of the API's servlet filters matters: the size limit runs before anything reads a
+ * body; idempotency runs after authentication, because a key belongs to its caller.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiFilterConfiguration {
+
+  @Bean
+  FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(
+      ProblemWriter problems,
+      @Value("${socius.api.max-json-size:1MB}") DataSize jsonLimit,
+      @Value("${socius.api.max-import-size:20MB}") DataSize importLimit) {
+    var registration =
+        new FilterRegistrationBean<>(new BodySizeLimitFilter(problems, jsonLimit, importLimit));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+      JdbcClient jdbc, ProblemWriter problems) {
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems));
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+}

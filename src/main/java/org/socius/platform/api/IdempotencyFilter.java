@@ -1,0 +1,244 @@
+package org.socius.platform.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.socius.platform.security.Actor;
+import org.socius.platform.security.CurrentScope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes a POST to the API safe to retry: a request carrying an {@code Idempotency-Key} is done
+ * once per caller and key, and a retry gets the first answer back instead of creating a twin.
+ * The same key with a different request is refused (422); a retry while the first is still
+ * running waits for nothing and answers 409.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+  static final String HEADER = "Idempotency-Key";
+  private static final int MAX_KEY_LENGTH = 255;
+
+  private final JdbcClient jdbc;
+  private final ProblemWriter problems;
+
+  public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems) {
+    this.jdbc = jdbc;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod())
+        || request.getHeader(HEADER) == null
+        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER).trim();
+    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      problems.write(response, HttpStatus.BAD_REQUEST, "PLT-0110", request.getLocale(), MAX_KEY_LENGTH);
+      return;
+    }
+    String owner = CurrentScope.actor().map(Actor::username).orElse("anonymous");
+    byte[] body;
+    try {
+      body = request.getInputStream().readAllBytes();
+    } catch (PayloadTooLargeException e) {
+      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PLT-0413", request.getLocale(), e.limit());
+      return;
+    }
+    byte[] requestHash = hash(request, body);
+
+    boolean claimed =
+        jdbc.sql(
+                    """
+                    insert into platform.idempotency_key (owner, key, request_hash)
+                    values (:owner, :key, :hash) on conflict do nothing""")
+                .param("owner", owner)
+                .param("key", key)
+                .param("hash", requestHash)
+                .update()
+            == 1;
+    if (!claimed) {
+      replay(owner, key, requestHash, request, response);
+      return;
+    }
+
+    ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+    boolean stored = false;
+    try {
+      chain.doFilter(new CachedBodyRequest(request, body), captured);
+      if (captured.getStatus() < 500) {
+        jdbc.sql(
+                """
+                update platform.idempotency_key set completed = true, status = :status,
+                  content_type = :type, location = :location, etag = :etag, body = :body
+                where owner = :owner and key = :key""")
+            .param("status", captured.getStatus())
+            .param("type", captured.getContentType())
+            .param("location", captured.getHeader(HttpHeaders.LOCATION))
+            .param("etag", captured.getHeader(HttpHeaders.ETAG))
+            .param("body", captured.getContentAsByteArray())
+            .param("owner", owner)
+            .param("key", key)
+            .update();
+        stored = true;
+      }
+    } finally {
+      if (!stored) {
+        // A failure of ours must not block the client's retry forever.
+        jdbc.sql("delete from platform.idempotency_key where owner = :owner and key = :key")
+            .param("owner", owner)
+            .param("key", key)
+            .update();
+      }
+      captured.copyBodyToResponse();
+    }
+  }
+
+  private void replay(
+      String owner,
+      String key,
+      byte[] requestHash,
+      HttpServletRequest request,
+      HttpServletResponse response)
+      throws IOException {
+    Optional<StoredAnswer> stored =
+        jdbc.sql(
+                """
+                select request_hash, completed, status, content_type, location, etag, body
+                from platform.idempotency_key where owner = :owner and key = :key""")
+            .param("owner", owner)
+            .param("key", key)
+            .query(
+                (rs, n) ->
+                    new StoredAnswer(
+                        rs.getBytes(1), rs.getBoolean(2), rs.getInt(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getBytes(7)))
+            .optional();
+    if (stored.isEmpty()) {
+      // The first attempt failed and released the key between our insert and this read.
+      problems.write(response, HttpStatus.CONFLICT, "PLT-0412", request.getLocale());
+      return;
+    }
+    StoredAnswer answer = stored.get();
+    if (!Arrays.equals(answer.requestHash, requestHash)) {
+      problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "PLT-0422", request.getLocale());
+      return;
+    }
+    if (!answer.completed) {
+      problems.write(response, HttpStatus.CONFLICT, "PLT-0412", request.getLocale());
+      return;
+    }
+    response.setStatus(answer.status);
+    response.setHeader("Idempotent-Replayed", "true");
+    if (answer.contentType != null) {
+      response.setContentType(answer.contentType);
+    }
+    if (answer.location != null) {
+      response.setHeader(HttpHeaders.LOCATION, answer.location);
+    }
+    if (answer.etag != null) {
+      response.setHeader(HttpHeaders.ETAG, answer.etag);
+    }
+    if (answer.body != null) {
+      response.getOutputStream().write(answer.body);
+    }
+  }
+
+  private static byte[] hash(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(request.getMethod().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(request.getRequestURI().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      if (request.getQueryString() != null) {
+        digest.update(request.getQueryString().getBytes(StandardCharsets.UTF_8));
+      }
+      digest.update((byte) 0);
+      digest.update(body);
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record StoredAnswer(
+      byte[] requestHash,
+      boolean completed,
+      int status,
+      String contentType,
+      String location,
+      String etag,
+      byte[] body) {}
+
+  /** The request with its body already read, so the handler can read it again. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new IllegalStateException("the API reads request bodies synchronously");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.socius.platform.api;
+
+import org.socius.platform.errors.Finding;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.core.exc.StreamReadException;
+
+/** Explains why a JSON body could not be read, naming the field where one is known. */
+final class ReadableJsonError {
+
+  private ReadableJsonError() {}
+
+  static Finding describe(HttpMessageNotReadableException e) {
+    Throwable cause = e.getMostSpecificCause();
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return Finding.of(unknown.getPropertyName(), "PLT-0105", unknown.getPropertyName());
+    }
+    if (cause instanceof InvalidFormatException format) {
+      return Finding.of(
+          format.getPathReference(), "PLT-0106", String.valueOf(format.getValue()),
+          format.getTargetType() == null ? "?" : format.getTargetType().getSimpleName());
+    }
+    if (cause instanceof MismatchedInputException mismatch) {
+      String field = mismatch.getPath().isEmpty() ? null : mismatch.getPathReference();
+      return Finding.of(field, "PLT-0107");
+    }
+    if (cause instanceof StreamReadException) {
+      return Finding.of(null, "PLT-0108");
+    }
+    return Finding.of(null, "PLT-0109");
+  }
+}

@@ -1,0 +1,31 @@
+package org.socius.platform.errors;
+
+import java.util.List;
+
+/**
+ * The request cannot be applied to the record's current state: somebody changed it meanwhile
+ * (a stale version), or its state does not allow the transition.
+ */
+public class ConflictException extends RuntimeException {
+
+  private final String code;
+  private final List<Object> args;
+
+  public ConflictException(String code, Object... args) {
+    super(code);
+    this.code = code;
+    this.args = List.of(args);
+  }
+
+  public static ConflictException staleVersion(Object expected, Object actual) {
+    return new ConflictException("PLT-0409", expected, actual);
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public List<Object> args() {
+    return args;
+  }
+}

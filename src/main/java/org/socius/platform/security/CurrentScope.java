@@ -1,0 +1,51 @@
+package org.socius.platform.security;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Resolves the actor and territorial scope of the running code: the signed-in actor, or the
+ * system scope for work the system does on its own behalf ({@link #asSystem}).
+ */
+public final class CurrentScope {
+
+  private static final ScopedValue<TerritorialScope> OVERRIDE = ScopedValue.newInstance();
+
+  private CurrentScope() {}
+
+  /** The scope the database session and the application checks use now. */
+  public static TerritorialScope get() {
+    if (OVERRIDE.isBound()) {
+      return OVERRIDE.get();
+    }
+    return actor().map(Actor::scope).orElse(TerritorialScope.none());
+  }
+
+  /** The signed-in actor, if any. */
+  public static Optional<Actor> actor() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+      return Optional.of(actor);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs work that belongs to the system rather than to a user (start-up, login look-up, jobs)
+   * with a scope that sees every territory.
+   */
+  public static <T> T asSystem(Supplier<T> work) {
+    return ScopedValue.where(OVERRIDE, TerritorialScope.system()).call(work::get);
+  }
+
+  public static void asSystem(Runnable work) {
+    ScopedValue.where(OVERRIDE, TerritorialScope.system()).run(work);
+  }
+
+  /** Runs work within an explicit scope, e.g. a job acting for one region. */
+  public static <T> T within(TerritorialScope scope, Supplier<T> work) {
+    return ScopedValue.where(OVERRIDE, scope).call(work::get);
+  }
+}

@@ -1,0 +1,58 @@
+package org.socius.platform.web;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.socius.platform.errors.Finding;
+import org.socius.platform.errors.InvalidInputException;
+import org.springframework.context.MessageSource;
+
+/** The findings of a refused form, in the user's language, for the form fragments to show. */
+public final class FormErrors implements Iterable<FormErrors.Item> {
+
+  private final List<Item> items;
+
+  private FormErrors(List<Item> items) {
+    this.items = items;
+  }
+
+  public static FormErrors of(InvalidInputException e, MessageSource messages, Locale locale) {
+    return of(e.findings(), messages, locale);
+  }
+
+  public static FormErrors of(List<Finding> findings, MessageSource messages, Locale locale) {
+    return new FormErrors(
+        findings.stream()
+            .map(
+                f ->
+                    new Item(
+                        f.field(),
+                        messages.getMessage(
+                            "error." + f.code(), f.args().toArray(), f.code(), locale)))
+            .toList());
+  }
+
+  public boolean hasField(String field) {
+    return items.stream().anyMatch(i -> field.equals(i.field()));
+  }
+
+  public String message(String field) {
+    return items.stream()
+        .filter(i -> field.equals(i.field()))
+        .map(Item::message)
+        .findFirst()
+        .orElse("");
+  }
+
+  public boolean isEmpty() {
+    return items.isEmpty();
+  }
+
+  @Override
+  public Iterator<Item> iterator() {
+    return items.iterator();
+  }
+
+  /** One message, tied to a field or to the whole form. */
+  public record Item(String field, String message) {}
+}

@@ -1,0 +1,44 @@
+package org.socius.platform.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * The UI speaks English and Russian. The language comes from {@code ?lang=}, then a cookie
+ * that remembers the choice, then the browser's Accept-Language.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+  static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.ENGLISH, Locale.of("ru"));
+
+  @Bean
+  LocaleResolver localeResolver() {
+    CookieLocaleResolver resolver = new CookieLocaleResolver("socius-lang");
+    resolver.setCookieMaxAge(Duration.ofDays(365));
+    resolver.setDefaultLocaleFunction(
+        request -> {
+          Locale requested = request.getLocale();
+          return LANGUAGES.stream()
+              .filter(l -> l.getLanguage().equals(requested.getLanguage()))
+              .findFirst()
+              .orElse(Locale.ENGLISH);
+        });
+    return resolver;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+    interceptor.setParamName("lang");
+    interceptor.setIgnoreInvalidLocale(true);
+    registry.addInterceptor(interceptor);
+  }
+}

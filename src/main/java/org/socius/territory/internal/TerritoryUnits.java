@@ -1,0 +1,138 @@
+package org.socius.territory.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socius.territory.TerritoryLevel;
+import org.socius.territory.TerritoryUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The territory units table. */
+@Repository
+public class TerritoryUnits {
+
+  private static final String COLUMNS =
+      "id, level, parent_id, code, name, region_id, municipality_id, version";
+
+  private final JdbcClient jdbc;
+
+  TerritoryUnits(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<TerritoryUnit> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from territory.unit where id = :id")
+        .param("id", id)
+        .query(TerritoryUnits::map)
+        .optional();
+  }
+
+  public Optional<TerritoryUnit> findByCode(String code) {
+    return jdbc.sql("select " + COLUMNS + " from territory.unit where lower(code) = lower(:code)")
+        .param("code", code)
+        .query(TerritoryUnits::map)
+        .optional();
+  }
+
+  public List<TerritoryUnit> children(UUID parentId) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from territory.unit where parent_id = :parent order by name")
+        .param("parent", parentId)
+        .query(TerritoryUnits::map)
+        .list();
+  }
+
+  public List<TerritoryUnit> byLevel(TerritoryLevel level) {
+    return jdbc.sql("select " + COLUMNS + " from territory.unit where level = :level order by name")
+        .param("level", level.name())
+        .query(TerritoryUnits::map)
+        .list();
+  }
+
+  public Optional<TerritoryUnit> nation() {
+    return byLevel(TerritoryLevel.NATIONAL).stream().findFirst();
+  }
+
+  public List<TerritoryUnit> search(
+      TerritoryLevel level, UUID parentId, String text, int limit, long offset) {
+    return jdbc.sql(
+            "select " + COLUMNS + " from territory.unit where " + Filter.WHERE
+                + " order by level, name limit :limit offset :offset")
+        .params(Filter.params(level, parentId, text))
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(TerritoryUnits::map)
+        .list();
+  }
+
+  public long count(TerritoryLevel level, UUID parentId, String text) {
+    return jdbc.sql("select count(*) from territory.unit where " + Filter.WHERE)
+        .params(Filter.params(level, parentId, text))
+        .query(Long.class)
+        .single();
+  }
+
+  public void insert(TerritoryUnit unit) {
+    jdbc.sql(
+            """
+            insert into territory.unit (id, level, parent_id, code, name, region_id, municipality_id)
+            values (:id, :level, :parent, :code, :name, :region, :municipality)""")
+        .param("id", unit.id())
+        .param("level", unit.level().name())
+        .param("parent", unit.parentId())
+        .param("code", unit.code())
+        .param("name", unit.name())
+        .param("region", unit.regionId())
+        .param("municipality", unit.municipalityId())
+        .update();
+  }
+
+  /** Renames and recodes a unit if it still has the given version; false if it changed. */
+  public boolean update(UUID id, int version, String code, String name) {
+    return jdbc.sql(
+                """
+                update territory.unit set code = :code, name = :name, version = version + 1,
+                  updated_at = now()
+                where id = :id and version = :version""")
+            .param("code", code)
+            .param("name", name)
+            .param("id", id)
+            .param("version", version)
+            .update()
+        == 1;
+  }
+
+  private static TerritoryUnit map(ResultSet rs, int row) throws SQLException {
+    return new TerritoryUnit(
+        rs.getObject("id", UUID.class),
+        TerritoryLevel.valueOf(rs.getString("level")),
+        rs.getObject("parent_id", UUID.class),
+        rs.getString("code"),
+        rs.getString("name"),
+        rs.getObject("region_id", UUID.class),
+        rs.getObject("municipality_id", UUID.class),
+        rs.getInt("version"));
+  }
+
+  private static final class Filter {
+    static final String WHERE =
+        "(cast(:level as text) is null or level = :level)"
+            + " and (cast(:parent as uuid) is null or parent_id = :parent)"
+            + " and (cast(:text as text) is null or lower(name) like :text or lower(code) like :text)";
+
+    static java.util.Map<String, Object> params(TerritoryLevel level, UUID parentId, String text) {
+      var params = new java.util.HashMap<String, Object>();
+      params.put("level", level == null ? null : level.name());
+      params.put("parent", parentId);
+      params.put(
+          "text",
+          text == null || text.isBlank()
+              ? null
+              : "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+      return params;
+    }
+  }
+}
