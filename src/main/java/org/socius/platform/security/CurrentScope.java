@@ -13,6 +13,13 @@ public final class CurrentScope {
 
   private static final ScopedValue<TerritorialScope> OVERRIDE = ScopedValue.newInstance();
 
+  /**
+   * Set while the security context is being resolved. Resolving it may load the session from
+   * the database, which opens a transaction, which asks for the scope again: that inner
+   * transaction reads only the session table and runs with no territorial scope.
+   */
+  private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
+
   private CurrentScope() {}
 
   /** The scope the database session and the application checks use now. */
@@ -20,7 +27,15 @@ public final class CurrentScope {
     if (OVERRIDE.isBound()) {
       return OVERRIDE.get();
     }
-    return actor().map(Actor::scope).orElse(TerritorialScope.none());
+    if (RESOLVING.get() != null) {
+      return TerritorialScope.none();
+    }
+    RESOLVING.set(Boolean.TRUE);
+    try {
+      return actor().map(Actor::scope).orElse(TerritorialScope.none());
+    } finally {
+      RESOLVING.remove();
+    }
   }
 
   /** The signed-in actor, if any. */

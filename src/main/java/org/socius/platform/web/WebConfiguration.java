@@ -19,6 +19,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
   static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.ENGLISH, Locale.of("ru"));
 
+  /** Every role starts from its dashboard. */
+  @Bean
+  NavigationItem dashboardNavigation() {
+    return new NavigationItem("nav.home", "/", java.util.EnumSet.allOf(org.socius.platform.security.Role.class), 0);
+  }
+
   @Bean
   LocaleResolver localeResolver() {
     CookieLocaleResolver resolver = new CookieLocaleResolver("socius-lang");
