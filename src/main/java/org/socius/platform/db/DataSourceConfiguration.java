@@ -2,21 +2,14 @@ package org.socius.platform.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -29,9 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DataSourceConfiguration {
 
-  private static final Logger log = LoggerFactory.getLogger(DataSourceConfiguration.class);
-  static final String EMBEDDED_APP_ROLE = "socius";
-  static final String EMBEDDED_DATABASE = "socius";
 
   @Bean
   EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
@@ -51,9 +41,9 @@ class DataSourceConfiguration {
       config.setUsername(properties.user());
       config.setPassword(properties.password());
     } else {
-      config.setJdbcUrl(embedded.jdbcUrl(EMBEDDED_DATABASE));
-      config.setUsername(EMBEDDED_APP_ROLE);
-      config.setPassword(EMBEDDED_APP_ROLE);
+      config.setJdbcUrl(embedded.jdbcUrl(EmbeddedDatabase.DATABASE));
+      config.setUsername(EmbeddedDatabase.APP_ROLE);
+      config.setPassword(EmbeddedDatabase.APP_ROLE);
     }
     HikariDataSource dataSource = new HikariDataSource(config);
     refuseRoleThatBypassesRowSecurity(dataSource);
@@ -83,88 +73,6 @@ class DataSourceConfiguration {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot connect to the database: " + e.getMessage(), e);
-    }
-  }
-
-  /** The embedded server, if this run uses one; closed with the application context. */
-  static final class EmbeddedDatabase implements AutoCloseable {
-    static final EmbeddedDatabase NOT_USED = new EmbeddedDatabase(null);
-    private final EmbeddedPostgres postgres;
-
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
-      this.postgres = postgres;
-    }
-
-    static EmbeddedDatabase start(DatabaseProperties.Embedded settings) {
-      try {
-        Files.createDirectories(settings.dataDir());
-        EmbeddedPostgres.Builder builder =
-            EmbeddedPostgres.builder()
-                .setDataDirectory(settings.dataDir())
-                .setCleanDataDirectory(settings.clean())
-                .setServerConfig("max_connections", "200")
-                .setServerConfig("shared_buffers", "256MB")
-                .setServerConfig("timezone", "UTC");
-        if (settings.port() > 0) {
-          builder.setPort(settings.port());
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info(
-            "Embedded PostgreSQL on port {} with data in {}",
-            postgres.getPort(),
-            settings.dataDir().toAbsolutePath());
-        createApplicationRoleAndDatabase(postgres);
-        return new EmbeddedDatabase(postgres);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
-      }
-    }
-
-    private static void createApplicationRoleAndDatabase(EmbeddedPostgres postgres) {
-      try (Connection connection = postgres.getPostgresDatabase().getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute(
-            """
-            do $$ begin
-              if not exists (select from pg_roles where rolname = 'socius') then
-                create role socius login password 'socius' nosuperuser nobypassrls;
-              end if;
-            end $$""");
-        try (ResultSet rs =
-            statement.executeQuery("select 1 from pg_database where datname = 'socius'")) {
-          if (!rs.next()) {
-            statement.execute("create database socius owner socius");
-          }
-        }
-        // Extensions need a superuser to install; the application role only uses them.
-        try (Connection app =
-                postgres.getDatabase("postgres", EMBEDDED_DATABASE).getConnection();
-            Statement appStatement = app.createStatement()) {
-          appStatement.execute("create extension if not exists pg_trgm");
-          appStatement.execute("create extension if not exists btree_gist");
-          appStatement.execute("create extension if not exists unaccent");
-          appStatement.execute("create extension if not exists cube");
-          appStatement.execute("create extension if not exists earthdistance");
-        }
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot prepare the embedded database", e);
-      }
-    }
-
-    String jdbcUrl(String database) {
-      return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
-    }
-
-    /** A superuser connection to the application database, for tests of the defences. */
-    public DataSource superuserDataSource() {
-      return postgres == null ? null : postgres.getDatabase("postgres", EMBEDDED_DATABASE);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (postgres != null) {
-        postgres.close();
-      }
     }
   }
 }

@@ -1,0 +1,158 @@
+package org.socius.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.socius.support.Api;
+import org.socius.support.Fixtures;
+import org.socius.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every API endpoint that addresses a record by id answers 404 when the record lies in another
+ * territory, exactly as for a record that does not exist. New endpoints must be added here:
+ * the test fails for any templated API path it does not know.
+ */
+@IntegrationTest
+class OtherTerritoryAnswers404Test {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  Api southAdmin;
+  Api southOfficer;
+  String northUser;
+  String northMunicipality;
+  String northRegion;
+
+  @BeforeEach
+  void setUp() {
+    southAdmin = new Api(port, fixtures.tokenFor("admin.south"));
+    southOfficer = new Api(port, fixtures.tokenFor("officer.south"));
+    northUser = fixtures.user("worker.harbour").id().toString();
+    northMunicipality = fixtures.unit("NV-N-02").id().toString();
+    northRegion = fixtures.unit("NV-N").id().toString();
+  }
+
+  /** The request that reaches another territory's record through each endpoint. */
+  private Map<String, Function<Void, Api.Response>> requests() {
+    String day = LocalDate.now().getYear() + "-12-31";
+    Map<String, Function<Void, Api.Response>> requests = new LinkedHashMap<>();
+    requests.put("GET /api/v1/users/{id}", v -> southAdmin.get("/api/v1/users/" + northUser));
+    requests.put(
+        "PUT /api/v1/users/{id}",
+        v ->
+            southAdmin.put(
+                "/api/v1/users/" + northUser,
+                "{\"displayName\":\"X\",\"roles\":[\"CASE_WORKER\"],\"scopeLevel\":\"REGION\","
+                    + "\"regionId\":\"" + fixtures.unit("NV-S").id() + "\"}",
+                Map.of("If-Match", "\"0\"")));
+    requests.put(
+        "POST /api/v1/users/{id}/unlock", v -> southAdmin.post("/api/v1/users/" + northUser + "/unlock", null));
+    requests.put(
+        "PUT /api/v1/territories/{id}",
+        v ->
+            southOfficer.put(
+                "/api/v1/territories/" + northMunicipality,
+                "{\"code\":\"NV-N-02\",\"name\":\"Taken over\"}",
+                Map.of("If-Match", "*")));
+    requests.put(
+        "PUT /api/v1/regions/{regionId}/calendar/weekend",
+        v ->
+            southOfficer.put(
+                "/api/v1/regions/" + northRegion + "/calendar/weekend",
+                "{\"weekendDays\":[\"SUNDAY\"]}",
+                Map.of()));
+    requests.put(
+        "PUT /api/v1/regions/{regionId}/calendar/days/{day}",
+        v ->
+            southOfficer.put(
+                "/api/v1/regions/" + northRegion + "/calendar/days/" + day,
+                "{\"working\":true,\"description\":\"x\"}",
+                Map.of()));
+    requests.put(
+        "DELETE /api/v1/regions/{regionId}/calendar/days/{day}",
+        v -> southOfficer.delete("/api/v1/regions/" + northRegion + "/calendar/days/" + day));
+    return requests;
+  }
+
+  /**
+   * The territorial hierarchy and the calendars are public reference data that every deadline
+   * and every address needs; reading them in another region is allowed on purpose.
+   */
+  private static final Set<String> PUBLIC_REFERENCE =
+      Set.of(
+          "GET /api/v1/territories/{id}",
+          "GET /api/v1/regions/{regionId}/calendar",
+          "GET /api/v1/regions/{regionId}/deadline");
+
+  @Test
+  void everyEndpointAddressingARecordIsCovered() {
+    Set<String> templated = new HashSet<>();
+    mappings
+        .getHandlerMethods()
+        .keySet()
+        .forEach(
+            info ->
+                info.getPatternValues().stream()
+                    .filter(p -> p.startsWith("/api/v1/") && p.contains("{"))
+                    .forEach(
+                        p -> info.getMethodsCondition().getMethods().forEach(m -> templated.add(m + " " + p))));
+    Set<String> known = new HashSet<>(requests().keySet());
+    known.addAll(PUBLIC_REFERENCE);
+    assertThat(known).containsExactlyInAnyOrderElementsOf(templated);
+  }
+
+  @Test
+  void recordsOfAnotherTerritoryAnswer404() {
+    requests()
+        .forEach(
+            (endpoint, request) -> {
+              Api.Response response = request.apply(null);
+              assertThat(response.status()).as(endpoint).isEqualTo(404);
+              assertThat(response.json().path("code").asString()).as(endpoint).isEqualTo("PLT-0404");
+            });
+  }
+
+  @Test
+  void theSameCallersReachRecordsOfTheirOwnTerritory() {
+    String southUser = fixtures.user("worker.riverside").id().toString();
+    assertThat(southAdmin.get("/api/v1/users/" + southUser).status()).isEqualTo(200);
+    String southRegion = fixtures.unit("NV-S").id().toString();
+    String day = LocalDate.now().getYear() + "-10-10";
+    assertThat(
+            southOfficer
+                .put(
+                    "/api/v1/regions/" + southRegion + "/calendar/days/" + day,
+                    "{\"working\":false,\"description\":\"Regional day\"}",
+                    Map.of())
+                .status())
+        .isEqualTo(204);
+    assertThat(southOfficer.delete("/api/v1/regions/" + southRegion + "/calendar/days/" + day).status())
+        .isEqualTo(204);
+  }
+
+  @Test
+  void publicReferenceDataIsReadableEverywhere() {
+    assertThat(southOfficer.get("/api/v1/territories/" + northMunicipality).status()).isEqualTo(200);
+    assertThat(
+            southOfficer
+                .get("/api/v1/regions/" + northRegion + "/calendar?year=" + LocalDate.now().getYear())
+                .status())
+        .isEqualTo(200);
+  }
+}

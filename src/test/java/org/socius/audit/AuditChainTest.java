@@ -1,0 +1,131 @@
+package org.socius.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.socius.audit.internal.AuditEntries;
+import org.socius.audit.internal.ChainVerification;
+import org.socius.platform.db.EmbeddedDatabase;
+import org.socius.platform.security.CurrentScope;
+import org.socius.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit log cannot be changed through the application, and changes behind its back show. */
+@IntegrationTest
+class AuditChainTest {
+
+  @Autowired AuditLog audit;
+  @Autowired AuditEntries entries;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired EmbeddedDatabase embedded;
+
+  private long recordOne(String id) {
+    CurrentScope.asSystem(
+        () ->
+            transaction.executeWithoutResult(
+                s ->
+                    audit.recordChange(
+                        AuditedEntity.national("test-record", id), "update",
+                        Map.of("value", 1), Map.of("value", 2))));
+    return CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql("select seq from audit.entry where entity_id = :id")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()));
+  }
+
+  @Test
+  void theApplicationRoleCannotUpdateOrDeleteEntries() {
+    long seq = recordOne("append-only");
+    assertThatThrownBy(
+            () ->
+                CurrentScope.asSystem(
+                    () ->
+                        transaction.execute(
+                            s ->
+                                jdbc.sql("update audit.entry set actor_name = 'nobody' where seq = :seq")
+                                    .param("seq", seq)
+                                    .update())))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () ->
+                CurrentScope.asSystem(
+                    () ->
+                        transaction.execute(
+                            s ->
+                                jdbc.sql("delete from audit.entry where seq = :seq")
+                                    .param("seq", seq)
+                                    .update())))
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void tamperingByASuperuserIsDetectedAndNamed() {
+    long seq = recordOne("tamper-target");
+    assertThat(entries.verify().intact()).isTrue();
+
+    JdbcClient root = JdbcClient.create(embedded.superuserDataSource());
+    String original =
+        root.sql("select after_state::text from audit.entry where seq = :seq")
+            .param("seq", seq)
+            .query(String.class)
+            .single();
+    try {
+      root.sql("alter table audit.entry disable trigger entry_append_only").update();
+      root.sql("update audit.entry set after_state = '{\"value\": 3}' where seq = :seq")
+          .param("seq", seq)
+          .update();
+
+      ChainVerification verification = entries.verify();
+      assertThat(verification.intact()).isFalse();
+      assertThat(verification.breaks())
+          .contains(new ChainVerification.Break(seq, "content-changed"));
+    } finally {
+      root.sql("update audit.entry set after_state = cast(:original as jsonb) where seq = :seq")
+          .param("original", original)
+          .param("seq", seq)
+          .update();
+      root.sql("alter table audit.entry enable trigger entry_append_only").update();
+    }
+    assertThat(entries.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aRemovedEntryIsDetected() {
+    long seq = recordOne("removal-target");
+    JdbcClient root = JdbcClient.create(embedded.superuserDataSource());
+    var saved =
+        root.sql("select * from audit.entry where seq = :seq").param("seq", seq).query().singleRow();
+    try {
+      root.sql("alter table audit.entry disable trigger entry_append_only").update();
+      root.sql("delete from audit.entry where seq = :seq").param("seq", seq).update();
+      ChainVerification verification = entries.verify();
+      assertThat(verification.intact()).isFalse();
+    } finally {
+      root.sql("alter table audit.entry disable trigger entry_chain").update();
+      root.sql(
+              """
+              insert into audit.entry (seq, occurred_at, actor_id, actor_name, action, entity_type,
+                entity_id, region_id, municipality_id, client_address, before_state, after_state,
+                prev_hash, hash)
+              values (:seq, :occurred_at, :actor_id, :actor_name, :action, :entity_type, :entity_id,
+                :region_id, :municipality_id, :client_address, cast(:before as jsonb),
+                cast(:after as jsonb), :prev_hash, :hash)""")
+          .params(saved)
+          .param("before", saved.get("before_state") == null ? null : saved.get("before_state").toString())
+          .param("after", saved.get("after_state") == null ? null : saved.get("after_state").toString())
+          .update();
+      root.sql("alter table audit.entry enable trigger entry_chain").update();
+      root.sql("alter table audit.entry enable trigger entry_append_only").update();
+    }
+    assertThat(entries.verify().intact()).isTrue();
+  }
+}

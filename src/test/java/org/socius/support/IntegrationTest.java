@@ -1,0 +1,25 @@
+package org.socius.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application on a real embedded PostgreSQL loaded with the demo data.
+ * All such tests share one application context and one database, so they create what they
+ * change and never rely on counts another test may move.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "socius.db.embedded.data-dir=target/test-postgres",
+      "socius.db.embedded.clean=true",
+      "socius.demo.enabled=true",
+      "socius.db.pool-size=30",
+      "spring.thymeleaf.cache=true"
+    })
+public @interface IntegrationTest {}
