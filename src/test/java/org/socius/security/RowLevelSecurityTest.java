@@ -102,6 +102,7 @@ class RowLevelSecurityTest {
                                             + " values (:region, date '2030-01-05', true)")
                                     .param("region", north)
                                     .update())))
+        .rootCause()
         .hasMessageContaining("row-level security");
   }
 }

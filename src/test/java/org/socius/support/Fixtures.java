@@ -33,6 +33,15 @@ public class Fixtures {
     return CurrentScope.asSystem(() -> accounts.findByUsername(username).orElseThrow());
   }
 
+  /** A national case worker created for one test. */
+  public UserAccount createUser(String username, String password) {
+    return accounts.create(
+        new org.socius.accounts.UserDetailsForm(
+            username, "Test " + username, null, java.util.Set.of(org.socius.platform.security.Role.CASE_WORKER), null,
+            org.socius.platform.security.ScopeLevel.NATIONAL, null, null, "en", true),
+        password);
+  }
+
   /** A fresh API token acting for a demo user. */
   public String tokenFor(String username) {
     UUID id = user(username).id();

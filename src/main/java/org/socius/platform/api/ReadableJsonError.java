@@ -2,6 +2,7 @@ package org.socius.platform.api;
 
 import org.socius.platform.errors.Finding;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -19,16 +20,31 @@ final class ReadableJsonError {
     }
     if (cause instanceof InvalidFormatException format) {
       return Finding.of(
-          format.getPathReference(), "PLT-0106", String.valueOf(format.getValue()),
+          field(format), "PLT-0106", String.valueOf(format.getValue()),
           format.getTargetType() == null ? "?" : format.getTargetType().getSimpleName());
     }
     if (cause instanceof MismatchedInputException mismatch) {
-      String field = mismatch.getPath().isEmpty() ? null : mismatch.getPathReference();
-      return Finding.of(field, "PLT-0107");
+      return Finding.of(field(mismatch), "PLT-0107");
     }
     if (cause instanceof StreamReadException) {
       return Finding.of(null, "PLT-0108");
     }
     return Finding.of(null, "PLT-0109");
+  }
+
+  /** The JSON path of the offending value as a client wrote it: {@code items[2].name}. */
+  private static String field(DatabindException e) {
+    StringBuilder path = new StringBuilder();
+    for (var reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? null : path.toString();
   }
 }
