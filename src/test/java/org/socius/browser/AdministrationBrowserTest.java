@@ -166,4 +166,30 @@ class AdministrationBrowserTest {
     assertThat(page.getByRole(AriaRole.ALERT)).hasText(text("login.locked", Locale.ENGLISH));
     page.context().close();
   }
+
+  @Test
+  void aRegionalOfficerKeepsTheCalendarAndCountsADeadline() {
+    Page page = signIn("officer.north", Fixtures.DEMO_PASSWORD);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("nav.territories", Locale.ENGLISH)).setExact(true)).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Northern Region").setExact(true)).click();
+    assertAccessible(page);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("territory.calendar", Locale.ENGLISH))).click();
+    assertAccessible(page);
+
+    page.navigate(page.url() + "?year=2036");
+    page.getByLabel(text("calendar.day", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2036-03-04");
+    page.getByLabel(text("calendar.description", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("Regional Founders Day");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.add", Locale.ENGLISH))).click();
+    assertThat(page.getByRole(AriaRole.STATUS).first()).hasText(text("calendar.saved", Locale.ENGLISH));
+    assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Regional Founders Day")))
+        .containsText("2036-03-04");
+
+    // Monday 3 March 2036 plus two working days skips the new holiday on Tuesday.
+    page.getByLabel(text("calendar.from", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2036-03-03");
+    page.getByLabel(text("calendar.days", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("calendar.compute", Locale.ENGLISH))).click();
+    assertThat(page.locator("#deadline-result")).containsText("2036-03-06");
+    assertAccessible(page);
+    page.context().close();
+  }
 }

@@ -1,5 +1,6 @@
 package org.socius.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
 import org.socius.platform.security.TerritorialScope;
 import org.socius.platform.web.FormErrors;
+import org.socius.platform.web.ListLinks;
 import org.socius.territory.Territories;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -68,12 +70,14 @@ class UserAdminController {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) Role role,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
     model.addAttribute("users", administration.search(q, role, Math.max(page, 0), 25));
     model.addAttribute("q", q);
     model.addAttribute("role", role);
     model.addAttribute("places", new Places(territories));
-    return "accounts/users";
+    model.addAttribute("listLink", ListLinks.withoutPage(request));
+    return ListLinks.isFragmentRequest(request) ? "accounts/users :: list" : "accounts/users";
   }
 
   @GetMapping("/new")

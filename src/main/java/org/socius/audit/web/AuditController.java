@@ -1,5 +1,6 @@
 package org.socius.audit.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.socius.audit.internal.AuditEntries;
 import org.socius.audit.internal.AuditSearch;
+import org.socius.platform.web.ListLinks;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,11 +36,13 @@ class AuditController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
     AuditSearch search = new AuditSearch(actor, entityType, entityId, action, from, to);
     model.addAttribute("search", search);
     model.addAttribute("entries", entries.search(search, Math.max(0, page), 50));
-    return "audit/search";
+    model.addAttribute("listLink", ListLinks.withoutPage(request));
+    return ListLinks.isFragmentRequest(request) ? "audit/search :: list" : "audit/search";
   }
 
   @GetMapping("/audit/export.csv")
@@ -58,8 +62,12 @@ class AuditController {
   }
 
   @PostMapping("/audit/verify")
-  String verify(Model model) {
+  String verify(HttpServletRequest request, Model model) {
     model.addAttribute("verification", entries.verify());
-    return search(null, null, null, null, null, null, 0, model);
+    AuditSearch everything = AuditSearch.everything();
+    model.addAttribute("search", everything);
+    model.addAttribute("entries", entries.search(everything, 0, 50));
+    model.addAttribute("listLink", "/audit");
+    return "audit/search";
   }
 }

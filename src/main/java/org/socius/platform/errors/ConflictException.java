@@ -1,11 +1,15 @@
 package org.socius.platform.errors;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.List;
 
 /**
  * The request cannot be applied to the record's current state: somebody changed it meanwhile
  * (a stale version), or its state does not allow the transition.
  */
+@ResponseStatus(HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {
 
   private final String code;

@@ -1,8 +1,12 @@
 package org.socius.platform.errors;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.List;
 
 /** The input breaks a rule; nothing was changed. Carries every finding, not just the first. */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
   private final List<Finding> findings;
