@@ -163,4 +163,20 @@ class WebShellTest {
     assertThat(entry.get("client_address")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     assertThat(entry.get("region_id")).isEqualTo(fixtures.unit("NV-S").id());
   }
+
+  @Test
+  void afterSignInThePagesSpeakTheUsersPreferredLanguage() {
+    String username = "ru." + UUID.randomUUID().toString().substring(0, 8);
+    CurrentScope.asSystem(
+        () ->
+            accounts.create(
+                new UserDetailsForm(username, "Ivan Petrov", null, EnumSet.of(Role.CASE_WORKER), null,
+                    ScopeLevel.NATIONAL, null, null, "ru", true),
+                "Russian-secret-55"));
+    WebSession session = new WebSession(port);
+    assertThat(session.signIn(username, "Russian-secret-55")).isTrue();
+    String welcome = messages.getMessage("home.welcome", new Object[] {"Ivan Petrov"}, Locale.of("ru"));
+    assertThat(session.get("/").body()).contains(welcome).contains("lang=\"ru\"");
+    assertThat(session.get("/?lang=en").body()).contains("Welcome, Ivan Petrov");
+  }
 }

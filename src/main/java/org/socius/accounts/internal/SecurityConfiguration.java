@@ -17,6 +17,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Two doors: the JSON API and the actuator take bearer tokens and keep no session; the UI takes
@@ -74,7 +76,9 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain uiChain(
+      HttpSecurity http, Accounts accounts, LocaleResolver locales, TransactionTemplate transaction)
+      throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -88,7 +92,11 @@ class SecurityConfiguration {
                     .hasRole("AUDITOR")
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(new PreferredLanguageOnSignIn(accounts, locales, transaction))
+                    .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
