@@ -1,10 +1,14 @@
 package org.socius.support;
 
+import java.util.Set;
 import java.util.UUID;
 import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.UserAccount;
+import org.socius.accounts.UserDetailsForm;
 import org.socius.accounts.internal.ApiTokens;
 import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.Role;
+import org.socius.platform.security.ScopeLevel;
 import org.socius.territory.Territories;
 import org.socius.territory.TerritoryUnit;
 import org.springframework.stereotype.Component;
@@ -36,10 +40,19 @@ public class Fixtures {
   /** A national case worker created for one test. */
   public UserAccount createUser(String username, String password) {
     return accounts.create(
-        new org.socius.accounts.UserDetailsForm(
-            username, "Test " + username, null, java.util.Set.of(org.socius.platform.security.Role.CASE_WORKER), null,
-            org.socius.platform.security.ScopeLevel.NATIONAL, null, null, "en", true),
+        new UserDetailsForm(
+            username, "Test " + username, null, Set.of(Role.CASE_WORKER), null,
+            ScopeLevel.NATIONAL, null, null, "en", true),
         password);
+  }
+
+  /** A user with one role and a regional scope, created for one test. */
+  public UserAccount createScopedUser(String username, Role role, TerritoryUnit region) {
+    return accounts.create(
+        new UserDetailsForm(
+            username, "Test " + username, null, Set.of(role), null,
+            ScopeLevel.REGION, region.id(), null, "en", true),
+        "Scoped-secret-" + username.length() + "x");
   }
 
   /** A fresh API token acting for a demo user. */

@@ -2,14 +2,13 @@ package org.socius.audit.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import org.socius.audit.internal.AuditEntries;
 import org.socius.audit.internal.AuditEntry;
 import org.socius.audit.internal.AuditSearch;
 import org.socius.audit.internal.ChainVerification;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,16 +30,11 @@ class AuditApiController {
 
   @GetMapping("/entries")
   PageResponse<AuditEntry> search(
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String entityType,
-      @RequestParam(required = false) String entityId,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @ParameterObject AuditSearch search,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     Paging.check(page, size);
-    return entries.search(new AuditSearch(actor, entityType, entityId, action, from, to), page, size);
+    return entries.search(search, page, size);
   }
 
   @GetMapping("/verification")

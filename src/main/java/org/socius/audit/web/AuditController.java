@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import org.socius.audit.internal.AuditEntries;
 import org.socius.audit.internal.AuditSearch;
 import org.socius.platform.web.ListLinks;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +27,10 @@ class AuditController {
 
   @GetMapping("/audit")
   String search(
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String entityType,
-      @RequestParam(required = false) String entityId,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      AuditSearch search,
       @RequestParam(defaultValue = "0") int page,
       HttpServletRequest request,
       Model model) {
-    AuditSearch search = new AuditSearch(actor, entityType, entityId, action, from, to);
     model.addAttribute("search", search);
     model.addAttribute("entries", entries.search(search, Math.max(0, page), 50));
     model.addAttribute("listLink", ListLinks.withoutPage(request));
@@ -46,19 +38,11 @@ class AuditController {
   }
 
   @GetMapping("/audit/export.csv")
-  void export(
-      @RequestParam(required = false) String actor,
-      @RequestParam(required = false) String entityType,
-      @RequestParam(required = false) String entityId,
-      @RequestParam(required = false) String action,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-      HttpServletResponse response)
-      throws IOException {
+  void export(AuditSearch search, HttpServletResponse response) throws IOException {
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
     Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-    entries.exportCsv(new AuditSearch(actor, entityType, entityId, action, from, to), out);
+    entries.exportCsv(search, out);
   }
 
   @PostMapping("/audit/verify")
