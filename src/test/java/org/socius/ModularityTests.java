@@ -4,7 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module structure holds: no module reaches into another's internals or skips its allowed dependencies. */
+/**
+ * The module structure holds: no module reaches into another's internals or skips its allowed
+ * dependencies.
+ */
 class ModularityTests {
 
   private final ApplicationModules modules = ApplicationModules.of(SociusApplication.class);

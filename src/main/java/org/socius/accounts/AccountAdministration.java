@@ -32,9 +32,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Managing users: what administrators do on the users pages and through the API, and what a
- * user does to their own password. An administrator sees and grants only scopes inside their
- * own; a user outside it answers as unknown.
+ * Managing users: what administrators do on the users pages and through the API, and what a user
+ * does to their own password. An administrator sees and grants only scopes inside their own; a user
+ * outside it answers as unknown.
  */
 @Service
 public class AccountAdministration {
@@ -105,9 +105,20 @@ public class AccountAdministration {
     }
     UserAccount user =
         new UserAccount(
-            Ids.newId(), username, form.displayName().trim(), blankToNull(form.email()),
-            Set.copyOf(form.roles()), form.sector(), scope, language(form.preferredLanguage()),
-            form.enabled(), 0, null, null, null, 0);
+            Ids.newId(),
+            username,
+            form.displayName().trim(),
+            blankToNull(form.email()),
+            Set.copyOf(form.roles()),
+            form.sector(),
+            scope,
+            language(form.preferredLanguage()),
+            form.enabled(),
+            0,
+            null,
+            null,
+            null,
+            0);
     try {
       accounts.insert(user, passwords.encode(initialPassword));
     } catch (DuplicateKeyException e) {
@@ -127,7 +138,8 @@ public class AccountAdministration {
     }
     List<Finding> findings = new ArrayList<>();
     TerritorialScope scope = checkDetails(form, findings);
-    if (isSelf(id) && (!form.enabled() || !form.roles().contains(Role.ADMINISTRATOR))
+    if (isSelf(id)
+        && (!form.enabled() || !form.roles().contains(Role.ADMINISTRATOR))
         && before.roles().contains(Role.ADMINISTRATOR)) {
       findings.add(Finding.of("roles", "ACC-0110"));
     }
@@ -136,10 +148,20 @@ public class AccountAdministration {
     }
     UserAccount changed =
         new UserAccount(
-            id, before.username(), form.displayName().trim(), blankToNull(form.email()),
-            Set.copyOf(form.roles()), form.sector(), scope, language(form.preferredLanguage()),
-            form.enabled(), before.failedAttempts(), before.lockedUntil(), before.lastLoginAt(),
-            before.createdAt(), expectedVersion);
+            id,
+            before.username(),
+            form.displayName().trim(),
+            blankToNull(form.email()),
+            Set.copyOf(form.roles()),
+            form.sector(),
+            scope,
+            language(form.preferredLanguage()),
+            form.enabled(),
+            before.failedAttempts(),
+            before.lockedUntil(),
+            before.lastLoginAt(),
+            before.createdAt(),
+            expectedVersion);
     if (!accounts.update(changed)) {
       throw ConflictException.staleVersion(expectedVersion, "newer");
     }
@@ -214,7 +236,8 @@ public class AccountAdministration {
     } else if (form.displayName().trim().length() > 200) {
       findings.add(Finding.of("displayName", "ACC-0104", 200));
     }
-    if (form.email() != null && !form.email().isBlank()
+    if (form.email() != null
+        && !form.email().isBlank()
         && !form.email().trim().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
       findings.add(Finding.of("email", "ACC-0105"));
     }
@@ -256,8 +279,7 @@ public class AccountAdministration {
           findings.add(Finding.of("municipalityId", "ACC-0112"));
           yield null;
         }
-        yield TerritorialScope.municipality(
-            municipality.get().regionId(), municipality.get().id());
+        yield TerritorialScope.municipality(municipality.get().regionId(), municipality.get().id());
       }
       default -> {
         findings.add(Finding.of("scopeLevel", "ACC-0109"));

@@ -6,9 +6,9 @@ import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
 
 /**
- * The editable details of a user, as an administrator enters them. The territory fields name
- * the scope: a region for a regional scope, a municipality (whose region is derived) for a
- * municipal one.
+ * The editable details of a user, as an administrator enters them. The territory fields name the
+ * scope: a region for a regional scope, a municipality (whose region is derived) for a municipal
+ * one.
  */
 public record UserDetailsForm(
     String username,

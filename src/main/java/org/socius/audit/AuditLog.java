@@ -2,8 +2,8 @@ package org.socius.audit;
 
 /**
  * The one way modules write to the audit log. The actor, the time and the client's address are
- * taken from the running request. A change is recorded in the transaction that makes it, so
- * the log never holds a change that was rolled back nor misses one that was committed.
+ * taken from the running request. A change is recorded in the transaction that makes it, so the log
+ * never holds a change that was rolled back nor misses one that was committed.
  */
 public interface AuditLog {
 

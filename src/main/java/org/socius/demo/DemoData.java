@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads the Republic of Novaria once, into an empty database, in one transaction: either all of
- * it is there or none. Every demo user's password is {@link #PASSWORD}.
+ * Loads the Republic of Novaria once, into an empty database, in one transaction: either all of it
+ * is there or none. Every demo user's password is {@link #PASSWORD}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "socius.demo.enabled", matchIfMissing = true)
@@ -39,7 +39,8 @@ class DemoData implements ApplicationRunner {
   private final AccountAdministration accounts;
   private final TransactionTemplate transaction;
 
-  DemoData(Territories territories, AccountAdministration accounts, TransactionTemplate transaction) {
+  DemoData(
+      Territories territories, AccountAdministration accounts, TransactionTemplate transaction) {
     this.territories = territories;
     this.accounts = accounts;
     this.transaction = transaction;
@@ -55,7 +56,9 @@ class DemoData implements ApplicationRunner {
                     return;
                   }
                   load();
-                  log.info("Demo data loaded: the Republic of Novaria; password for every demo user: {}", PASSWORD);
+                  log.info(
+                      "Demo data loaded: the Republic of Novaria; password for every demo user: {}",
+                      PASSWORD);
                 }));
   }
 
@@ -81,22 +84,104 @@ class DemoData implements ApplicationRunner {
     }
     // Calendars differ between regions: the south keeps a harvest holiday of its own and works
     // on a Saturday in exchange.
-    territories.setCalendarDay(new CalendarDay(south.id(), LocalDate.of(year, 9, 15), false, "Harvest Day"));
-    LocalDate saturday = LocalDate.of(year, 9, 1).with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.SATURDAY));
-    territories.setCalendarDay(new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
+    territories.setCalendarDay(
+        new CalendarDay(south.id(), LocalDate.of(year, 9, 15), false, "Harvest Day"));
+    LocalDate saturday =
+        LocalDate.of(year, 9, 1)
+            .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.SATURDAY));
+    territories.setCalendarDay(
+        new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
 
-    user("admin", "Alex Administrator", EnumSet.of(Role.ADMINISTRATOR), null, ScopeLevel.NATIONAL, null, null);
-    user("analyst", "Maria Analyst", EnumSet.of(Role.MINISTRY_ANALYST), null, ScopeLevel.NATIONAL, null, null);
-    user("auditor", "Oleg Auditor", EnumSet.of(Role.AUDITOR), null, ScopeLevel.NATIONAL, null, null);
-    user("officer.north", "Nina Officer", EnumSet.of(Role.REGIONAL_OFFICER), null, ScopeLevel.REGION, north, null);
-    user("officer.south", "Samuel Officer", EnumSet.of(Role.REGIONAL_OFFICER), null, ScopeLevel.REGION, south, null);
-    user("admin.south", "Sofia Administrator", EnumSet.of(Role.ADMINISTRATOR), null, ScopeLevel.REGION, south, null);
-    user("inspector", "Ivan Inspector", EnumSet.of(Role.INSPECTOR), null, ScopeLevel.REGION, north, null);
-    user("worker.harbour", "Hanna Worker", EnumSet.of(Role.CASE_WORKER), null, ScopeLevel.MUNICIPALITY, north, harbour);
-    user("worker.riverside", "Rustam Worker", EnumSet.of(Role.CASE_WORKER), null, ScopeLevel.MUNICIPALITY, south, riverside);
-    user("specialist.health", "Helen Specialist", EnumSet.of(Role.TEAM_SPECIALIST), Sector.HEALTH, ScopeLevel.MUNICIPALITY, north, harbour);
-    user("provider.staff", "Peter Provider", EnumSet.of(Role.PROVIDER_STAFF), null, ScopeLevel.REGION, north, null);
-    user("beneficiary", "Bella Beneficiary", EnumSet.of(Role.BENEFICIARY), null, ScopeLevel.MUNICIPALITY, north, harbour);
+    user(
+        "admin",
+        "Alex Administrator",
+        EnumSet.of(Role.ADMINISTRATOR),
+        null,
+        ScopeLevel.NATIONAL,
+        null,
+        null);
+    user(
+        "analyst",
+        "Maria Analyst",
+        EnumSet.of(Role.MINISTRY_ANALYST),
+        null,
+        ScopeLevel.NATIONAL,
+        null,
+        null);
+    user(
+        "auditor", "Oleg Auditor", EnumSet.of(Role.AUDITOR), null, ScopeLevel.NATIONAL, null, null);
+    user(
+        "officer.north",
+        "Nina Officer",
+        EnumSet.of(Role.REGIONAL_OFFICER),
+        null,
+        ScopeLevel.REGION,
+        north,
+        null);
+    user(
+        "officer.south",
+        "Samuel Officer",
+        EnumSet.of(Role.REGIONAL_OFFICER),
+        null,
+        ScopeLevel.REGION,
+        south,
+        null);
+    user(
+        "admin.south",
+        "Sofia Administrator",
+        EnumSet.of(Role.ADMINISTRATOR),
+        null,
+        ScopeLevel.REGION,
+        south,
+        null);
+    user(
+        "inspector",
+        "Ivan Inspector",
+        EnumSet.of(Role.INSPECTOR),
+        null,
+        ScopeLevel.REGION,
+        north,
+        null);
+    user(
+        "worker.harbour",
+        "Hanna Worker",
+        EnumSet.of(Role.CASE_WORKER),
+        null,
+        ScopeLevel.MUNICIPALITY,
+        north,
+        harbour);
+    user(
+        "worker.riverside",
+        "Rustam Worker",
+        EnumSet.of(Role.CASE_WORKER),
+        null,
+        ScopeLevel.MUNICIPALITY,
+        south,
+        riverside);
+    user(
+        "specialist.health",
+        "Helen Specialist",
+        EnumSet.of(Role.TEAM_SPECIALIST),
+        Sector.HEALTH,
+        ScopeLevel.MUNICIPALITY,
+        north,
+        harbour);
+    user(
+        "provider.staff",
+        "Peter Provider",
+        EnumSet.of(Role.PROVIDER_STAFF),
+        null,
+        ScopeLevel.REGION,
+        north,
+        null);
+    user(
+        "beneficiary",
+        "Bella Beneficiary",
+        EnumSet.of(Role.BENEFICIARY),
+        null,
+        ScopeLevel.MUNICIPALITY,
+        north,
+        harbour);
   }
 
   private void holidays(TerritoryUnit region, int year) {
@@ -112,21 +197,35 @@ class DemoData implements ApplicationRunner {
             MonthDay.of(12, 31), "New Year's Eve");
     fixed.forEach(
         (day, name) ->
-            territories.setCalendarDay(new CalendarDay(region.id(), day.atYear(year), false, name)));
+            territories.setCalendarDay(
+                new CalendarDay(region.id(), day.atYear(year), false, name)));
   }
 
   private TerritoryUnit unit(TerritoryLevel level, TerritoryUnit parent, String code, String name) {
-    return territories.create(new NewTerritoryUnit(level, parent == null ? null : parent.id(), code, name));
+    return territories.create(
+        new NewTerritoryUnit(level, parent == null ? null : parent.id(), code, name));
   }
 
   private void user(
-      String username, String name, EnumSet<Role> roles, Sector sector, ScopeLevel level,
-      TerritoryUnit region, TerritoryUnit municipality) {
+      String username,
+      String name,
+      EnumSet<Role> roles,
+      Sector sector,
+      ScopeLevel level,
+      TerritoryUnit region,
+      TerritoryUnit municipality) {
     accounts.create(
         new UserDetailsForm(
-            username, name, username + "@novaria.example", roles, sector, level,
-            region == null ? null : region.id(), municipality == null ? null : municipality.id(),
-            "en", true),
+            username,
+            name,
+            username + "@novaria.example",
+            roles,
+            sector,
+            level,
+            region == null ? null : region.id(),
+            municipality == null ? null : municipality.id(),
+            "en",
+            true),
         PASSWORD);
   }
 }

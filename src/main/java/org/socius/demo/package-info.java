@@ -1,8 +1,10 @@
 /**
- * Demo data: a fictional country with two regions, six municipalities, holiday calendars and
- * one user per role, loaded at start-up into an empty database when demo data is switched on.
+ * Demo data: a fictional country with two regions, six municipalities, holiday calendars and one
+ * user per role, loaded at start-up into an empty database when demo data is switched on.
  */
-@ApplicationModule(displayName = "Demo data", allowedDependencies = {"territory", "accounts"})
+@ApplicationModule(
+    displayName = "Demo data",
+    allowedDependencies = {"territory", "accounts"})
 package org.socius.demo;
 
 import org.springframework.modulith.ApplicationModule;

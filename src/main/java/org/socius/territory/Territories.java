@@ -28,9 +28,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The territorial hierarchy and the regions' calendars: look-ups for every module, and the
- * changes administrators and regional officers make. The hierarchy is public reference data;
- * a change is allowed only inside the actor's scope, and a unit outside it answers as unknown.
+ * The territorial hierarchy and the regions' calendars: look-ups for every module, and the changes
+ * administrators and regional officers make. The hierarchy is public reference data; a change is
+ * allowed only inside the actor's scope, and a unit outside it answers as unknown.
  */
 @Service
 public class Territories {
@@ -96,7 +96,10 @@ public class Territories {
     Optional<TerritoryUnit> current = units.find(id);
     while (current.isPresent()) {
       path.addFirst(current.get());
-      current = current.get().parentId() == null ? Optional.empty() : units.find(current.get().parentId());
+      current =
+          current.get().parentId() == null
+              ? Optional.empty()
+              : units.find(current.get().parentId());
     }
     return path;
   }
@@ -109,7 +112,9 @@ public class Territories {
   @Transactional
   public TerritoryUnit create(NewTerritoryUnit request) {
     List<Finding> findings = new ArrayList<>();
-    TerritoryUnit unit = prepare(request, this::existingParent, code -> units.findByCode(code).isPresent(), findings);
+    TerritoryUnit unit =
+        prepare(
+            request, this::existingParent, code -> units.findByCode(code).isPresent(), findings);
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
@@ -151,11 +156,14 @@ public class Territories {
     List<CsvReader.Row> rows = CsvReader.parse(csv == null ? "" : csv);
     List<ImportReport.LineFinding> findings = new ArrayList<>();
     if (rows.isEmpty()) {
-      return new ImportReport(0, 0, List.of(new ImportReport.LineFinding(1, Finding.of(null, "TER-0201"))));
+      return new ImportReport(
+          0, 0, List.of(new ImportReport.LineFinding(1, Finding.of(null, "TER-0201"))));
     }
-    List<String> header = rows.getFirst().cells().stream().map(c -> c.trim().toLowerCase()).toList();
+    List<String> header =
+        rows.getFirst().cells().stream().map(c -> c.trim().toLowerCase()).toList();
     if (!header.equals(List.of("code", "level", "parent_code", "name"))) {
-      return new ImportReport(0, 0, List.of(new ImportReport.LineFinding(1, Finding.of(null, "TER-0202"))));
+      return new ImportReport(
+          0, 0, List.of(new ImportReport.LineFinding(1, Finding.of(null, "TER-0202"))));
     }
     Map<String, TerritoryUnit> fromFile = new HashMap<>();
     List<TerritoryUnit> toInsert = new ArrayList<>();
@@ -180,8 +188,13 @@ public class Territories {
         TerritoryUnit unit =
             prepare(
                 new NewTerritoryUnit(level, parent, row.cell(0), row.cell(3)),
-                id -> toInsert.stream().filter(u -> u.id().equals(id)).findFirst().or(() -> units.find(id)),
-                code -> fromFile.containsKey(code.toLowerCase()) || units.findByCode(code).isPresent(),
+                id ->
+                    toInsert.stream()
+                        .filter(u -> u.id().equals(id))
+                        .findFirst()
+                        .or(() -> units.find(id)),
+                code ->
+                    fromFile.containsKey(code.toLowerCase()) || units.findByCode(code).isPresent(),
                 rowFindings);
         if (rowFindings.isEmpty()) {
           fromFile.put(unit.code().toLowerCase(), unit);
@@ -245,14 +258,17 @@ public class Territories {
   public void removeCalendarDay(UUID regionId, LocalDate day) {
     TerritoryUnit region = changeableRegion(regionId);
     CalendarDay before =
-        calendars.exception(regionId, day).orElseThrow(() -> new NotFoundException("calendar day", day));
+        calendars
+            .exception(regionId, day)
+            .orElseThrow(() -> new NotFoundException("calendar day", day));
     calendars.deleteException(regionId, day);
     audit.recordChange(calendarEntity(region), "remove-day", before, null);
   }
 
   /** The region with this id, or 404. */
   public TerritoryUnit region(UUID regionId) {
-    return units.find(regionId)
+    return units
+        .find(regionId)
         .filter(u -> u.level() == TerritoryLevel.REGION)
         .orElseThrow(() -> new NotFoundException("region", regionId));
   }
@@ -327,8 +343,14 @@ public class Territories {
       return null;
     }
     return new TerritoryUnit(
-        id, request.level(), request.parentId(), request.code().trim(), request.name().trim(),
-        regionId, municipalityId, 0);
+        id,
+        request.level(),
+        request.parentId(),
+        request.code().trim(),
+        request.name().trim(),
+        regionId,
+        municipalityId,
+        0);
   }
 
   private static void checkCodeAndName(String code, String name, List<Finding> findings) {

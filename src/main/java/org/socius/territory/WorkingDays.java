@@ -9,8 +9,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts working days on a region's calendar. Every statutory deadline is computed here: "within
- * 20 working days" of a date is {@code addWorkingDays(region, date, 20)}.
+ * Counts working days on a region's calendar. Every statutory deadline is computed here: "within 20
+ * working days" of a date is {@code addWorkingDays(region, date, 20)}.
  */
 @Service
 public class WorkingDays {
@@ -28,8 +28,8 @@ public class WorkingDays {
 
   /**
    * The date that lies {@code days} working days after {@code start}; the start itself does not
-   * count. With zero days, the start if it is a working day, else the next working day. The
-   * region may be given by any unit inside it.
+   * count. With zero days, the start if it is a working day, else the next working day. The region
+   * may be given by any unit inside it.
    */
   @Transactional(readOnly = true)
   public LocalDate addWorkingDays(UUID territoryId, LocalDate start, int days) {
@@ -83,12 +83,16 @@ public class WorkingDays {
   }
 
   private RegionCalendar extendIfNeeded(UUID regionId, RegionCalendar calendar, LocalDate day) {
-    return calendar.covers(day) ? calendar : calendars.load(regionId, day, day.plusDays(WINDOW_DAYS));
+    return calendar.covers(day)
+        ? calendar
+        : calendars.load(regionId, day, day.plusDays(WINDOW_DAYS));
   }
 
   private UUID regionOf(UUID territoryId) {
     TerritoryUnit unit =
-        territories.find(territoryId).orElseThrow(() -> new NotFoundException("territory", territoryId));
+        territories
+            .find(territoryId)
+            .orElseThrow(() -> new NotFoundException("territory", territoryId));
     if (unit.regionId() == null) {
       throw InvalidInputException.of("territoryId", "TER-0303");
     }

@@ -21,18 +21,29 @@ class AccountsTest {
   @Autowired AccountAdministration administration;
   @Autowired Fixtures fixtures;
 
-  private UserDetailsForm form(String username, ScopeLevel level, String regionCode, String municipalityCode) {
+  private UserDetailsForm form(
+      String username, ScopeLevel level, String regionCode, String municipalityCode) {
     return new UserDetailsForm(
-        username, "Test " + username, null, EnumSet.of(Role.CASE_WORKER), null, level,
+        username,
+        "Test " + username,
+        null,
+        EnumSet.of(Role.CASE_WORKER),
+        null,
+        level,
         regionCode == null ? null : fixtures.unit(regionCode).id(),
-        municipalityCode == null ? null : fixtures.unit(municipalityCode).id(), "ru", true);
+        municipalityCode == null ? null : fixtures.unit(municipalityCode).id(),
+        "ru",
+        true);
   }
 
   @Test
   void aMunicipalUserGetsTheRegionOfItsMunicipality() {
     UserAccount user =
         CurrentScope.asSystem(
-            () -> administration.create(form("new.worker", ScopeLevel.MUNICIPALITY, null, "NV-S-02"), "Long-enough-secret-1"));
+            () ->
+                administration.create(
+                    form("new.worker", ScopeLevel.MUNICIPALITY, null, "NV-S-02"),
+                    "Long-enough-secret-1"));
     assertThat(user.scope().regionId()).isEqualTo(fixtures.unit("NV-S").id());
     assertThat(user.scope().municipalityId()).isEqualTo(fixtures.unit("NV-S-02").id());
     assertThat(user.preferredLanguage()).isEqualTo("ru");
@@ -45,7 +56,10 @@ class AccountsTest {
             () ->
                 CurrentScope.within(
                     south,
-                    () -> administration.create(form("north.grab", ScopeLevel.REGION, "NV-N", null), "Long-enough-secret-1")))
+                    () ->
+                        administration.create(
+                            form("north.grab", ScopeLevel.REGION, "NV-N", null),
+                            "Long-enough-secret-1")))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.findings()).extracting(Finding::code).contains("ACC-0108"));
@@ -53,7 +67,10 @@ class AccountsTest {
             () ->
                 CurrentScope.within(
                     south,
-                    () -> administration.create(form("nation.grab", ScopeLevel.NATIONAL, null, null), "Long-enough-secret-1")))
+                    () ->
+                        administration.create(
+                            form("nation.grab", ScopeLevel.NATIONAL, null, null),
+                            "Long-enough-secret-1")))
         .isInstanceOf(InvalidInputException.class);
     assertThat(fixtures.user("admin").username()).isEqualTo("admin");
     assertThat(CurrentScope.asSystem(() -> administration.findByUsername("north.grab"))).isEmpty();
@@ -66,15 +83,25 @@ class AccountsTest {
                 CurrentScope.asSystem(
                     () ->
                         administration.create(
-                            new UserDetailsForm("X", " ", "not-an-email", EnumSet.noneOf(Role.class), null,
-                                ScopeLevel.MUNICIPALITY, null, null, "en", true),
+                            new UserDetailsForm(
+                                "X",
+                                " ",
+                                "not-an-email",
+                                EnumSet.noneOf(Role.class),
+                                null,
+                                ScopeLevel.MUNICIPALITY,
+                                null,
+                                null,
+                                "en",
+                                true),
                             "short")))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
                 assertThat(e.findings())
                     .extracting(Finding::field)
-                    .contains("username", "displayName", "email", "roles", "municipalityId", "password"));
+                    .contains(
+                        "username", "displayName", "email", "roles", "municipalityId", "password"));
   }
 
   @Test
@@ -82,7 +109,10 @@ class AccountsTest {
     assertThatThrownBy(
             () ->
                 CurrentScope.asSystem(
-                    () -> administration.create(form("admin", ScopeLevel.NATIONAL, null, null), "Long-enough-secret-1")))
+                    () ->
+                        administration.create(
+                            form("admin", ScopeLevel.NATIONAL, null, null),
+                            "Long-enough-secret-1")))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.findings()).extracting(Finding::code).containsExactly("ACC-0102"));

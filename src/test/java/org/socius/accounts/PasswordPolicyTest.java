@@ -10,10 +10,18 @@ class PasswordPolicyTest {
 
   @Test
   void refusesShortGuessableOrPersonalPasswords() {
-    assertThat(PasswordPolicy.check("p", "short", "anna")).extracting(Finding::code).containsExactly("ACC-0201");
-    assertThat(PasswordPolicy.check("p", "anna-is-my-name", "anna")).extracting(Finding::code).containsExactly("ACC-0203");
-    assertThat(PasswordPolicy.check("p", "mypassword99", "anna")).extracting(Finding::code).containsExactly("ACC-0204");
-    assertThat(PasswordPolicy.check("p", "aaaaaaaaaaaa", "anna")).extracting(Finding::code).containsExactly("ACC-0204");
+    assertThat(PasswordPolicy.check("p", "short", "anna"))
+        .extracting(Finding::code)
+        .containsExactly("ACC-0201");
+    assertThat(PasswordPolicy.check("p", "anna-is-my-name", "anna"))
+        .extracting(Finding::code)
+        .containsExactly("ACC-0203");
+    assertThat(PasswordPolicy.check("p", "mypassword99", "anna"))
+        .extracting(Finding::code)
+        .containsExactly("ACC-0204");
+    assertThat(PasswordPolicy.check("p", "aaaaaaaaaaaa", "anna"))
+        .extracting(Finding::code)
+        .containsExactly("ACC-0204");
   }
 
   @Test

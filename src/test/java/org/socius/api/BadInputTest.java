@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Bad input gets a 4xx problem-details answer that says what is wrong, never a 500, and
- * changes nothing.
+ * Bad input gets a 4xx problem-details answer that says what is wrong, never a 500, and changes
+ * nothing.
  */
 @IntegrationTest
 class BadInputTest {
@@ -55,7 +55,9 @@ class BadInputTest {
     Api.Response response =
         admin.post(
             "/api/v1/territories",
-            "{\"level\":\"VILLAGE\",\"parentId\":\"" + harbour + "\",\"code\":\"X1\",\"name\":\"X\"}");
+            "{\"level\":\"VILLAGE\",\"parentId\":\""
+                + harbour
+                + "\",\"code\":\"X1\",\"name\":\"X\"}");
     assertProblem(response, 400, "PLT-0400");
     assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("level");
   }
@@ -66,10 +68,12 @@ class BadInputTest {
     Api.Response response =
         admin.post(
             "/api/v1/territories",
-            "{\"level\":\"SETTLEMENT\",\"parentId\":\"" + harbour
+            "{\"level\":\"SETTLEMENT\",\"parentId\":\""
+                + harbour
                 + "\",\"code\":\"NV-X-9\",\"name\":\"Nine\",\"population\":5}");
     assertProblem(response, 400, "PLT-0400");
-    assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("population");
+    assertThat(response.json().path("errors").get(0).path("field").asString())
+        .isEqualTo("population");
     assertThat(settlementsOfHarbour()).isEqualTo(before);
   }
 
@@ -86,9 +90,12 @@ class BadInputTest {
     Api.Response response =
         admin.post(
             "/api/v1/territories",
-            "{\"level\":\"REGION\",\"parentId\":\"" + harbour + "\",\"code\":\"bad code!\",\"name\":\"X\"}");
+            "{\"level\":\"REGION\",\"parentId\":\""
+                + harbour
+                + "\",\"code\":\"bad code!\",\"name\":\"X\"}");
     assertProblem(response, 400, "PLT-0400");
-    assertThat(response.json().path("errors").findValuesAsString("code")).contains("TER-0101", "TER-0110");
+    assertThat(response.json().path("errors").findValuesAsString("code"))
+        .contains("TER-0101", "TER-0110");
   }
 
   @Test
@@ -109,28 +116,40 @@ class BadInputTest {
     Api.Response created =
         admin.post(
             "/api/v1/territories",
-            "{\"level\":\"SETTLEMENT\",\"parentId\":\"" + harbour + "\",\"code\":\"NV-N-01-ETAG\",\"name\":\"Lighthouse\"}");
+            "{\"level\":\"SETTLEMENT\",\"parentId\":\""
+                + harbour
+                + "\",\"code\":\"NV-N-01-ETAG\",\"name\":\"Lighthouse\"}");
     assertThat(created.status()).isEqualTo(201);
     String location = created.header("location");
     String etag = created.header("etag");
 
     Api.Response renamed =
-        admin.put(location, "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Lighthouse Hill\"}", Map.of("If-Match", etag));
+        admin.put(
+            location,
+            "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Lighthouse Hill\"}",
+            Map.of("If-Match", etag));
     assertThat(renamed.status()).isEqualTo(200);
     assertThat(renamed.header("etag")).isNotEqualTo(etag);
 
     Api.Response lost =
-        admin.put(location, "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Overwritten\"}", Map.of("If-Match", etag));
+        admin.put(
+            location,
+            "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Overwritten\"}",
+            Map.of("If-Match", etag));
     assertProblem(lost, 409, "PLT-0409");
     assertProblem(
-        admin.put(location, "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Overwritten\"}", Map.of()), 428, "PLT-0428");
+        admin.put(location, "{\"code\":\"NV-N-01-ETAG\",\"name\":\"Overwritten\"}", Map.of()),
+        428,
+        "PLT-0428");
     assertThat(admin.get(location).json().path("name").asString()).isEqualTo("Lighthouse Hill");
   }
 
   @Test
   void aRetriedPostWithTheSameKeyCreatesNothingNew() {
     String body =
-        "{\"level\":\"SETTLEMENT\",\"parentId\":\"" + harbour + "\",\"code\":\"NV-N-01-IDEM\",\"name\":\"Dockside\"}";
+        "{\"level\":\"SETTLEMENT\",\"parentId\":\""
+            + harbour
+            + "\",\"code\":\"NV-N-01-IDEM\",\"name\":\"Dockside\"}";
     String key = UUID.randomUUID().toString();
     int before = settlementsOfHarbour();
 
@@ -145,7 +164,10 @@ class BadInputTest {
     assertThat(settlementsOfHarbour()).isEqualTo(before + 1);
 
     Api.Response reused =
-        admin.post("/api/v1/territories", body.replace("Dockside", "Other"), Map.of("Idempotency-Key", key));
+        admin.post(
+            "/api/v1/territories",
+            body.replace("Dockside", "Other"),
+            Map.of("Idempotency-Key", key));
     assertProblem(reused, 422, "PLT-0422");
     assertThat(settlementsOfHarbour()).isEqualTo(before + 1);
   }
@@ -153,8 +175,12 @@ class BadInputTest {
   @Test
   void aRefusedPostIsReplayedWithTheSameRefusal() {
     String key = UUID.randomUUID().toString();
-    String bad = "{\"level\":\"SETTLEMENT\",\"parentId\":\"" + harbour + "\",\"code\":\"NV-N-01-01\",\"name\":\"Duplicate\"}";
-    assertThat(admin.post("/api/v1/territories", bad, Map.of("Idempotency-Key", key)).status()).isEqualTo(400);
+    String bad =
+        "{\"level\":\"SETTLEMENT\",\"parentId\":\""
+            + harbour
+            + "\",\"code\":\"NV-N-01-01\",\"name\":\"Duplicate\"}";
+    assertThat(admin.post("/api/v1/territories", bad, Map.of("Idempotency-Key", key)).status())
+        .isEqualTo(400);
     // A refusal is an answer too: the retry gets the same refusal, not a second evaluation.
     Api.Response retry = admin.post("/api/v1/territories", bad, Map.of("Idempotency-Key", key));
     assertThat(retry.status()).isEqualTo(400);

@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every API endpoint that addresses a record by id answers 404 when the record lies in another
- * territory, exactly as for a record that does not exist. New endpoints must be added here:
- * the test fails for any templated API path it does not know.
+ * territory, exactly as for a record that does not exist. New endpoints must be added here: the
+ * test fails for any templated API path it does not know.
  */
 @IntegrationTest
 class OtherTerritoryAnswers404Test {
@@ -59,10 +59,13 @@ class OtherTerritoryAnswers404Test {
             southAdmin.put(
                 "/api/v1/users/" + northUser,
                 "{\"displayName\":\"X\",\"roles\":[\"CASE_WORKER\"],\"scopeLevel\":\"REGION\","
-                    + "\"regionId\":\"" + fixtures.unit("NV-S").id() + "\"}",
+                    + "\"regionId\":\""
+                    + fixtures.unit("NV-S").id()
+                    + "\"}",
                 Map.of("If-Match", "\"0\"")));
     requests.put(
-        "POST /api/v1/users/{id}/unlock", v -> southAdmin.post("/api/v1/users/" + northUser + "/unlock", null));
+        "POST /api/v1/users/{id}/unlock",
+        v -> southAdmin.post("/api/v1/users/" + northUser + "/unlock", null));
     requests.put(
         "PUT /api/v1/territories/{id}",
         v ->
@@ -91,8 +94,8 @@ class OtherTerritoryAnswers404Test {
   }
 
   /**
-   * The territorial hierarchy and the calendars are public reference data that every deadline
-   * and every address needs; reading them in another region is allowed on purpose.
+   * The territorial hierarchy and the calendars are public reference data that every deadline and
+   * every address needs; reading them in another region is allowed on purpose.
    */
   private static final Set<String> PUBLIC_REFERENCE =
       Set.of(
@@ -111,7 +114,10 @@ class OtherTerritoryAnswers404Test {
                 info.getPatternValues().stream()
                     .filter(p -> p.startsWith("/api/v1/") && p.contains("{"))
                     .forEach(
-                        p -> info.getMethodsCondition().getMethods().forEach(m -> templated.add(m + " " + p))));
+                        p ->
+                            info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(m -> templated.add(m + " " + p))));
     Set<String> known = new HashSet<>(requests().keySet());
     known.addAll(PUBLIC_REFERENCE);
     assertThat(known).containsExactlyInAnyOrderElementsOf(templated);
@@ -124,7 +130,9 @@ class OtherTerritoryAnswers404Test {
             (endpoint, request) -> {
               Api.Response response = request.apply(null);
               assertThat(response.status()).as(endpoint).isEqualTo(404);
-              assertThat(response.json().path("code").asString()).as(endpoint).isEqualTo("PLT-0404");
+              assertThat(response.json().path("code").asString())
+                  .as(endpoint)
+                  .isEqualTo("PLT-0404");
             });
   }
 
@@ -142,16 +150,24 @@ class OtherTerritoryAnswers404Test {
                     Map.of())
                 .status())
         .isEqualTo(204);
-    assertThat(southOfficer.delete("/api/v1/regions/" + southRegion + "/calendar/days/" + day).status())
+    assertThat(
+            southOfficer
+                .delete("/api/v1/regions/" + southRegion + "/calendar/days/" + day)
+                .status())
         .isEqualTo(204);
   }
 
   @Test
   void publicReferenceDataIsReadableEverywhere() {
-    assertThat(southOfficer.get("/api/v1/territories/" + northMunicipality).status()).isEqualTo(200);
+    assertThat(southOfficer.get("/api/v1/territories/" + northMunicipality).status())
+        .isEqualTo(200);
     assertThat(
             southOfficer
-                .get("/api/v1/regions/" + northRegion + "/calendar?year=" + LocalDate.now().getYear())
+                .get(
+                    "/api/v1/regions/"
+                        + northRegion
+                        + "/calendar?year="
+                        + LocalDate.now().getYear())
                 .status())
         .isEqualTo(200);
   }

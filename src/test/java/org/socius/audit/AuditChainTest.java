@@ -30,8 +30,10 @@ class AuditChainTest {
             transaction.executeWithoutResult(
                 s ->
                     audit.recordChange(
-                        AuditedEntity.national("test-record", id), "update",
-                        Map.of("value", 1), Map.of("value", 2))));
+                        AuditedEntity.national("test-record", id),
+                        "update",
+                        Map.of("value", 1),
+                        Map.of("value", 2))));
     return CurrentScope.asSystem(
         () ->
             transaction.execute(
@@ -59,7 +61,10 @@ class AuditChainTest {
         CurrentScope.asSystem(
             () ->
                 transaction.execute(
-                    s -> jdbc.sql("delete from audit.entry where seq = :seq").param("seq", seq).update()));
+                    s ->
+                        jdbc.sql("delete from audit.entry where seq = :seq")
+                            .param("seq", seq)
+                            .update()));
     assertThat(updated).isZero();
     assertThat(deleted).isZero();
     assertThatThrownBy(
@@ -72,7 +77,10 @@ class AuditChainTest {
 
     JdbcClient root = JdbcClient.create(embedded.superuserDataSource());
     assertThatThrownBy(
-            () -> root.sql("update audit.entry set actor_name = 'nobody' where seq = :seq").param("seq", seq).update())
+            () ->
+                root.sql("update audit.entry set actor_name = 'nobody' where seq = :seq")
+                    .param("seq", seq)
+                    .update())
         .rootCause()
         .hasMessageContaining("append-only");
   }
@@ -113,7 +121,10 @@ class AuditChainTest {
     long seq = recordOne("removal-target");
     JdbcClient root = JdbcClient.create(embedded.superuserDataSource());
     var saved =
-        root.sql("select * from audit.entry where seq = :seq").param("seq", seq).query().singleRow();
+        root.sql("select * from audit.entry where seq = :seq")
+            .param("seq", seq)
+            .query()
+            .singleRow();
     try {
       root.sql("alter table audit.entry disable trigger entry_append_only").update();
       root.sql("delete from audit.entry where seq = :seq").param("seq", seq).update();
@@ -130,8 +141,12 @@ class AuditChainTest {
                 :region_id, :municipality_id, :client_address, cast(:before as jsonb),
                 cast(:after as jsonb), :prev_hash, :hash)""")
           .params(saved)
-          .param("before", saved.get("before_state") == null ? null : saved.get("before_state").toString())
-          .param("after", saved.get("after_state") == null ? null : saved.get("after_state").toString())
+          .param(
+              "before",
+              saved.get("before_state") == null ? null : saved.get("before_state").toString())
+          .param(
+              "after",
+              saved.get("after_state") == null ? null : saved.get("after_state").toString())
           .update();
       root.sql("alter table audit.entry enable trigger entry_chain").update();
       root.sql("alter table audit.entry enable trigger entry_append_only").update();

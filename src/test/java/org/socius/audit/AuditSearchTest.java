@@ -23,7 +23,8 @@ class AuditSearchTest {
   @Test
   void anAuditorFiltersTheLogByRecordTypeAndAction() {
     Api auditor = new Api(port, fixtures.tokenFor("auditor"));
-    JsonNode page = auditor.get("/api/v1/audit/entries?entityType=territory&action=create&size=100").json();
+    JsonNode page =
+        auditor.get("/api/v1/audit/entries?entityType=territory&action=create&size=100").json();
     assertThat(page.path("totalItems").asInt()).isGreaterThanOrEqualTo(12);
     for (JsonNode entry : page.path("items")) {
       assertThat(entry.path("entityType").asString()).isEqualTo("territory");
@@ -36,7 +37,8 @@ class AuditSearchTest {
   void aRegionalScopeSeesOnlyItsRegionsEntries() {
     String south = fixtures.unit("NV-S").id().toString();
     String username = "auditor.s" + System.nanoTime() % 100000;
-    CurrentScope.asSystem(() -> fixtures.createScopedUser(username, Role.AUDITOR, fixtures.unit("NV-S")));
+    CurrentScope.asSystem(
+        () -> fixtures.createScopedUser(username, Role.AUDITOR, fixtures.unit("NV-S")));
     Api southAuditor = new Api(port, fixtures.tokenFor(username));
     JsonNode page = southAuditor.get("/api/v1/audit/entries?entityType=territory&size=200").json();
     assertThat(page.path("totalItems").asInt()).isPositive();

@@ -53,7 +53,10 @@ class AdministrationBrowserTest {
     page.navigate(url("/login"));
     page.getByLabel(text("login.username", Locale.ENGLISH)).fill(username);
     page.getByLabel(text("login.password", Locale.ENGLISH)).fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("login.submit", Locale.ENGLISH))).click();
+    page.getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName(text("login.submit", Locale.ENGLISH)))
+        .click();
     return page;
   }
 
@@ -76,36 +79,49 @@ class AdministrationBrowserTest {
         .hasText(text("home.welcome", russian, "Alex Administrator"));
     assertAccessible(page);
 
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("nav.users", russian)).setExact(true)).click();
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName(text("nav.users", russian)).setExact(true))
+        .click();
     assertAccessible(page);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("users.new", russian))).click();
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("users.new", russian)))
+        .click();
 
     // First an incomplete form: every problem is listed and nothing is created.
-    page.getByLabel(text("users.username", russian), new Page.GetByLabelOptions().setExact(true)).fill("Bad Name");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian))).click();
+    page.getByLabel(text("users.username", russian), new Page.GetByLabelOptions().setExact(true))
+        .fill("Bad Name");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian)))
+        .click();
     assertThat(page.locator("#error-summary")).isVisible();
     assertThat(page.locator("#error-summary")).containsText(text("error.ACC-0101", russian));
     assertThat(page.locator("#error-summary")).containsText(text("error.ACC-0106", russian));
     assertThat(page.locator("#error-summary")).isFocused();
     assertAccessible(page);
 
-    page.getByLabel(text("users.username", russian), new Page.GetByLabelOptions().setExact(true)).fill("hanna.new");
+    page.getByLabel(text("users.username", russian), new Page.GetByLabelOptions().setExact(true))
+        .fill("hanna.new");
     page.getByLabel(text("users.displayName", russian)).fill("Hanna Newcomer");
     page.getByLabel(text("role.CASE_WORKER", russian)).check();
     page.getByLabel(text("users.scope", russian)).selectOption("MUNICIPALITY");
-    page.getByLabel(text("users.municipality", russian)).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Harbour City"));
+    page.getByLabel(text("users.municipality", russian))
+        .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Harbour City"));
     page.getByLabel(text("users.initialPassword", russian)).fill("Harbour-lights-42");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian))).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian)))
+        .click();
     assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("users.created", russian));
     assertAccessible(page);
 
     page.getByLabel(text("users.displayName", russian)).fill("Hanna Newcomer-Smith");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian))).click();
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.save", russian)))
+        .click();
     assertThat(page.getByRole(AriaRole.STATUS)).hasText(text("users.saved", russian));
 
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English")).click();
     page.navigate(url("/admin/users?q=hanna.new"));
-    assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("hanna.new")))
+    assertThat(
+            page.getByRole(AriaRole.ROW)
+                .filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("hanna.new")))
         .containsText("Hanna Newcomer-Smith");
     page.context().close();
 
@@ -134,7 +150,9 @@ class AdministrationBrowserTest {
         (username, keys) -> {
           Page page = signIn(username, Fixtures.DEMO_PASSWORD);
           List<String> expected = keys.stream().map(k -> text(k, Locale.ENGLISH)).toList();
-          assertThat(page.locator("nav.main-nav a").allTextContents()).as(username).containsExactlyElementsOf(expected);
+          assertThat(page.locator("nav.main-nav a").allTextContents())
+              .as(username)
+              .containsExactlyElementsOf(expected);
           page.context().close();
         });
   }
@@ -142,11 +160,24 @@ class AdministrationBrowserTest {
   @Test
   void anAuditorChecksTheChainAndExportsTheLog() {
     Page page = signIn("auditor", Fixtures.DEMO_PASSWORD);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("nav.audit", Locale.ENGLISH)).setExact(true)).click();
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName(text("nav.audit", Locale.ENGLISH)).setExact(true))
+        .click();
     assertAccessible(page);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("audit.verify", Locale.ENGLISH))).click();
-    assertThat(page.locator("#verification")).containsText(text("audit.verify.intact", Locale.ENGLISH, "").split(":")[0]);
-    var download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("audit.export", Locale.ENGLISH))).click());
+    page.getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName(text("audit.verify", Locale.ENGLISH)))
+        .click();
+    assertThat(page.locator("#verification"))
+        .containsText(text("audit.verify.intact", Locale.ENGLISH, "").split(":")[0]);
+    var download =
+        page.waitForDownload(
+            () ->
+                page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(text("audit.export", Locale.ENGLISH)))
+                    .click());
     assertThat(download.suggestedFilename()).isEqualTo("audit-log.csv");
     page.context().close();
   }
@@ -155,8 +186,7 @@ class AdministrationBrowserTest {
   void repeatedWrongPasswordsLockTheAccount() {
     String username = "lock.me";
     org.socius.platform.security.CurrentScope.asSystem(
-        () ->
-            fixtures.createUser(username, "Right-secret-77"));
+        () -> fixtures.createUser(username, "Right-secret-77"));
     for (int i = 0; i < 5; i++) {
       Page page = signIn(username, "Wrong-password-" + i);
       assertThat(page.getByRole(AriaRole.ALERT)).hasText(text("login.failed", Locale.ENGLISH));
@@ -170,24 +200,53 @@ class AdministrationBrowserTest {
   @Test
   void aRegionalOfficerKeepsTheCalendarAndCountsADeadline() {
     Page page = signIn("officer.north", Fixtures.DEMO_PASSWORD);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("nav.territories", Locale.ENGLISH)).setExact(true)).click();
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Northern Region").setExact(true)).click();
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions()
+                .setName(text("nav.territories", Locale.ENGLISH))
+                .setExact(true))
+        .click();
+    page.getByRole(
+            AriaRole.LINK, new Page.GetByRoleOptions().setName("Northern Region").setExact(true))
+        .click();
     assertAccessible(page);
-    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(text("territory.calendar", Locale.ENGLISH))).click();
+    page.getByRole(
+            AriaRole.LINK,
+            new Page.GetByRoleOptions().setName(text("territory.calendar", Locale.ENGLISH)))
+        .click();
     assertAccessible(page);
 
     page.navigate(page.url() + "?year=2036");
-    page.getByLabel(text("calendar.day", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2036-03-04");
-    page.getByLabel(text("calendar.description", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("Regional Founders Day");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.add", Locale.ENGLISH))).click();
-    assertThat(page.getByRole(AriaRole.STATUS).first()).hasText(text("calendar.saved", Locale.ENGLISH));
-    assertThat(page.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Regional Founders Day")))
+    page.getByLabel(
+            text("calendar.day", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true))
+        .fill("2036-03-04");
+    page.getByLabel(
+            text("calendar.description", Locale.ENGLISH),
+            new Page.GetByLabelOptions().setExact(true))
+        .fill("Regional Founders Day");
+    page.getByRole(
+            AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("form.add", Locale.ENGLISH)))
+        .click();
+    assertThat(page.getByRole(AriaRole.STATUS).first())
+        .hasText(text("calendar.saved", Locale.ENGLISH));
+    assertThat(
+            page.getByRole(AriaRole.ROW)
+                .filter(
+                    new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("Regional Founders Day")))
         .containsText("2036-03-04");
 
     // Monday 3 March 2036 plus two working days skips the new holiday on Tuesday.
-    page.getByLabel(text("calendar.from", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2036-03-03");
-    page.getByLabel(text("calendar.days", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true)).fill("2");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(text("calendar.compute", Locale.ENGLISH))).click();
+    page.getByLabel(
+            text("calendar.from", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true))
+        .fill("2036-03-03");
+    page.getByLabel(
+            text("calendar.days", Locale.ENGLISH), new Page.GetByLabelOptions().setExact(true))
+        .fill("2");
+    page.getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName(text("calendar.compute", Locale.ENGLISH)))
+        .click();
     assertThat(page.locator("#deadline-result")).containsText("2036-03-06");
     assertAccessible(page);
     page.context().close();

@@ -42,8 +42,12 @@ final class BrowserSession implements AutoCloseable {
                     .setHeadless(true)
                     .setArgs(
                         List.of(
-                            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run")));
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
   }
 
   Page newPage() {
@@ -52,7 +56,10 @@ final class BrowserSession implements AutoCloseable {
 
   /** Fails on any serious or critical accessibility violation of the page as it is now. */
   static void assertAccessible(Page page) {
-    AxeResults results = new AxeBuilder(page).withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa")).analyze();
+    AxeResults results =
+        new AxeBuilder(page)
+            .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"))
+            .analyze();
     List<String> serious =
         results.getViolations().stream()
             .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
@@ -62,7 +69,10 @@ final class BrowserSession implements AutoCloseable {
   }
 
   private static String describe(Rule rule) {
-    return rule.getId() + ": " + rule.getHelp() + " at "
+    return rule.getId()
+        + ": "
+        + rule.getHelp()
+        + " at "
         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
   }
 

@@ -22,7 +22,12 @@ class CsvRoundTripTest {
             .withChars("abcXYZ 019,\"\n\r;äж")
             .ofMaxLength(12)
             .filter(s -> s.isEmpty() || "=+-@\t\r".indexOf(s.charAt(0)) < 0);
-    return cell.list().ofMinSize(1).ofMaxSize(5).list().ofMinSize(1).ofMaxSize(6)
+    return cell.list()
+        .ofMinSize(1)
+        .ofMaxSize(5)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(6)
         .filter(rows -> rows.stream().noneMatch(r -> r.size() == 1 && r.getFirst().isEmpty()));
   }
 

@@ -20,7 +20,9 @@ class ETagsTest {
   @Test
   void refusesAStaleOrMissingVersion() {
     assertThatThrownBy(() -> ETags.requireMatch("\"3\"", 4)).isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> ETags.requireMatch(null, 4)).isInstanceOf(PreconditionRequiredException.class);
-    assertThatThrownBy(() -> ETags.requireMatch(" ", 4)).isInstanceOf(PreconditionRequiredException.class);
+    assertThatThrownBy(() -> ETags.requireMatch(null, 4))
+        .isInstanceOf(PreconditionRequiredException.class);
+    assertThatThrownBy(() -> ETags.requireMatch(" ", 4))
+        .isInstanceOf(PreconditionRequiredException.class);
   }
 }

@@ -16,7 +16,8 @@ class IdsTest {
     UUID second = Ids.newId();
     assertThat(first.version()).isEqualTo(7);
     assertThat(first.variant()).isEqualTo(2);
-    assertThat(first.getMostSignificantBits() >>> 16).isLessThan(second.getMostSignificantBits() >>> 16);
+    assertThat(first.getMostSignificantBits() >>> 16)
+        .isLessThan(second.getMostSignificantBits() >>> 16);
     Set<UUID> many = new HashSet<>();
     for (int i = 0; i < 10_000; i++) {
       many.add(Ids.newId());

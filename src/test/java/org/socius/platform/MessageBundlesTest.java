@@ -32,7 +32,11 @@ class MessageBundlesTest {
   private static Set<String> matches(Path root, String glob, Pattern pattern) throws IOException {
     Set<String> found = new TreeSet<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.getFileSystem().getPathMatcher("glob:" + glob).matches(f.getFileName())).toList()) {
+      for (Path file :
+          files
+              .filter(
+                  f -> f.getFileSystem().getPathMatcher("glob:" + glob).matches(f.getFileName()))
+              .toList()) {
         Matcher matcher = pattern.matcher(Files.readString(file));
         while (matcher.find()) {
           found.add(matcher.group(1));
@@ -51,7 +55,9 @@ class MessageBundlesTest {
   @Test
   void everyKeyATemplateNamesExists() throws IOException {
     Set<String> keys = bundle("messages.properties").stringPropertyNames();
-    Set<String> used = matches(RESOURCES.resolve("templates"), "*.html", Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]"));
+    Set<String> used =
+        matches(
+            RESOURCES.resolve("templates"), "*.html", Pattern.compile("#\\{([a-zA-Z0-9_.]+)[}(]"));
     assertThat(used).isNotEmpty();
     assertThat(keys).containsAll(used);
   }
@@ -68,7 +74,11 @@ class MessageBundlesTest {
   void everyLabelKeyInJavaExists() throws IOException {
     Set<String> keys = bundle("messages.properties").stringPropertyNames();
     Set<String> used =
-        matches(SOURCES, "*.java", Pattern.compile("\"((?:nav|users|account|calendar|territory|audit|login)\\.[a-zA-Z.]+[a-zA-Z])\""));
+        matches(
+            SOURCES,
+            "*.java",
+            Pattern.compile(
+                "\"((?:nav|users|account|calendar|territory|audit|login)\\.[a-zA-Z.]+[a-zA-Z])\""));
     assertThat(keys).containsAll(used);
   }
 }

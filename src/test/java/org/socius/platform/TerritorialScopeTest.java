@@ -40,15 +40,18 @@ class TerritorialScopeTest {
   @Test
   void scopesCoverOnlyNarrowerOrEqualScopes() {
     assertThat(TerritorialScope.national().covers(TerritorialScope.region(north))).isTrue();
-    assertThat(TerritorialScope.region(north).covers(TerritorialScope.municipality(north, harbour))).isTrue();
+    assertThat(TerritorialScope.region(north).covers(TerritorialScope.municipality(north, harbour)))
+        .isTrue();
     assertThat(TerritorialScope.region(north).covers(TerritorialScope.region(south))).isFalse();
     assertThat(TerritorialScope.region(north).covers(TerritorialScope.national())).isFalse();
-    assertThat(TerritorialScope.municipality(north, harbour).covers(TerritorialScope.region(north))).isFalse();
+    assertThat(TerritorialScope.municipality(north, harbour).covers(TerritorialScope.region(north)))
+        .isFalse();
     assertThat(TerritorialScope.national().covers(TerritorialScope.system())).isFalse();
   }
 
   @Test
   void aRegionalScopeNeedsItsRegion() {
-    assertThatThrownBy(() -> TerritorialScope.region(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> TerritorialScope.region(null))
+        .isInstanceOf(NullPointerException.class);
   }
 }

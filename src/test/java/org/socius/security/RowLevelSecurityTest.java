@@ -44,8 +44,10 @@ class RowLevelSecurityTest {
     UUID north = fixtures.unit("NV-N").id();
 
     assertThat(usersVisibleWith(TerritorialScope.region(south), northWorker)).isEmpty();
-    assertThat(usersVisibleWith(TerritorialScope.region(north), northWorker)).containsExactly(northWorker);
-    assertThat(usersVisibleWith(TerritorialScope.national(), northWorker)).containsExactly(northWorker);
+    assertThat(usersVisibleWith(TerritorialScope.region(north), northWorker))
+        .containsExactly(northWorker);
+    assertThat(usersVisibleWith(TerritorialScope.national(), northWorker))
+        .containsExactly(northWorker);
   }
 
   @Test
@@ -68,8 +70,7 @@ class RowLevelSecurityTest {
     UUID northWorker = fixtures.user("worker.harbour").id();
     assertThat(usersVisibleWith(TerritorialScope.none(), northWorker)).isEmpty();
     // Outside a transaction the scope is not set at all: the policies fail closed.
-    assertThat(
-            jdbc.sql("select count(*) from accounts.user_account").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from accounts.user_account").query(Long.class).single())
         .isZero();
   }
 
@@ -83,7 +84,8 @@ class RowLevelSecurityTest {
             () ->
                 transaction.execute(
                     status ->
-                        jdbc.sql("update accounts.user_account set display_name = 'Hijacked' where id = :id")
+                        jdbc.sql(
+                                "update accounts.user_account set display_name = 'Hijacked' where id = :id")
                             .param("id", northWorker)
                             .update()));
     assertThat(updated).isZero();

@@ -62,7 +62,8 @@ public final class Api {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body(), flatten(response));
     } catch (IOException e) {
       throw new RuntimeException(e);

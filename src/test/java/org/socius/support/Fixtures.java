@@ -41,8 +41,16 @@ public class Fixtures {
   public UserAccount createUser(String username, String password) {
     return accounts.create(
         new UserDetailsForm(
-            username, "Test " + username, null, Set.of(Role.CASE_WORKER), null,
-            ScopeLevel.NATIONAL, null, null, "en", true),
+            username,
+            "Test " + username,
+            null,
+            Set.of(Role.CASE_WORKER),
+            null,
+            ScopeLevel.NATIONAL,
+            null,
+            null,
+            "en",
+            true),
         password);
   }
 
@@ -50,8 +58,16 @@ public class Fixtures {
   public UserAccount createScopedUser(String username, Role role, TerritoryUnit region) {
     return accounts.create(
         new UserDetailsForm(
-            username, "Test " + username, null, Set.of(role), null,
-            ScopeLevel.REGION, region.id(), null, "en", true),
+            username,
+            "Test " + username,
+            null,
+            Set.of(role),
+            null,
+            ScopeLevel.REGION,
+            region.id(),
+            null,
+            "en",
+            true),
         "Scoped-secret-" + username.length() + "x");
   }
 

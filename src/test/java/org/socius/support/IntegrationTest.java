@@ -7,9 +7,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A test against the whole application on a real embedded PostgreSQL loaded with the demo data.
- * All such tests share one application context and one database, so they create what they
- * change and never rely on counts another test may move.
+ * A test against the whole application on a real embedded PostgreSQL loaded with the demo data. All
+ * such tests share one application context and one database, so they create what they change and
+ * never rely on counts another test may move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -48,7 +48,8 @@ public final class WebSession {
         fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"))
-            + "&_csrf=" + encode(token);
+            + "&_csrf="
+            + encode(token);
     return send(
         HttpRequest.newBuilder(URI.create(base + action))
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -26,12 +26,18 @@ class TerritoryAndCalendarTest {
     TerritoryUnit north = fixtures.unit("NV-N");
     TerritoryUnit harbour = fixtures.unit("NV-N-01");
     LocalDate labourDay = LocalDate.of(2035, 5, 1);
-    CurrentScope.asSystem(() -> territories.setCalendarDay(new CalendarDay(north.id(), labourDay, false, "Labour Day")));
+    CurrentScope.asSystem(
+        () ->
+            territories.setCalendarDay(
+                new CalendarDay(north.id(), labourDay, false, "Labour Day")));
     // Friday 27 April 2035; Monday 30 April counts, Tuesday 1 May is a holiday.
     LocalDate friday = LocalDate.of(2035, 4, 27);
-    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 1)).isEqualTo(LocalDate.of(2035, 4, 30));
-    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 3)).isEqualTo(LocalDate.of(2035, 5, 3));
-    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 20)).isEqualTo(LocalDate.of(2035, 5, 28));
+    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 1))
+        .isEqualTo(LocalDate.of(2035, 4, 30));
+    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 3))
+        .isEqualTo(LocalDate.of(2035, 5, 3));
+    assertThat(workingDays.addWorkingDays(harbour.id(), friday, 20))
+        .isEqualTo(LocalDate.of(2035, 5, 28));
   }
 
   @Test
@@ -50,12 +56,18 @@ class TerritoryAndCalendarTest {
     TerritoryUnit north = fixtures.unit("NV-N");
     LocalDate saturday = LocalDate.of(2031, 3, 1);
     assertThat(saturday.getDayOfWeek()).isEqualTo(DayOfWeek.SATURDAY);
-    assertThat(workingDays.addWorkingDays(north.id(), saturday, 0)).isEqualTo(LocalDate.of(2031, 3, 3));
-    CurrentScope.asSystem(() -> territories.setCalendarDay(new CalendarDay(north.id(), saturday, true, "Working Saturday")));
+    assertThat(workingDays.addWorkingDays(north.id(), saturday, 0))
+        .isEqualTo(LocalDate.of(2031, 3, 3));
+    CurrentScope.asSystem(
+        () ->
+            territories.setCalendarDay(
+                new CalendarDay(north.id(), saturday, true, "Working Saturday")));
     assertThat(workingDays.addWorkingDays(north.id(), saturday, 0)).isEqualTo(saturday);
-    assertThat(workingDays.addWorkingDays(north.id(), saturday.minusDays(1), 1)).isEqualTo(saturday);
+    assertThat(workingDays.addWorkingDays(north.id(), saturday.minusDays(1), 1))
+        .isEqualTo(saturday);
     CurrentScope.asSystem(() -> territories.removeCalendarDay(north.id(), saturday));
-    assertThat(workingDays.addWorkingDays(north.id(), saturday.minusDays(1), 1)).isEqualTo(LocalDate.of(2031, 3, 3));
+    assertThat(workingDays.addWorkingDays(north.id(), saturday.minusDays(1), 1))
+        .isEqualTo(LocalDate.of(2031, 3, 3));
   }
 
   @Test
@@ -68,7 +80,8 @@ class TerritoryAndCalendarTest {
 
   @Test
   void aNegativeCountIsRefused() {
-    assertThatThrownBy(() -> workingDays.addWorkingDays(fixtures.unit("NV-N").id(), LocalDate.now(), -1))
+    assertThatThrownBy(
+            () -> workingDays.addWorkingDays(fixtures.unit("NV-N").id(), LocalDate.now(), -1))
         .isInstanceOf(InvalidInputException.class);
   }
 
@@ -86,7 +99,9 @@ class TerritoryAndCalendarTest {
     ImportReport report = CurrentScope.asSystem(() -> territories.importCsv(csv));
     assertThat(report.accepted()).isFalse();
     assertThat(report.imported()).isZero();
-    assertThat(report.findings()).extracting(ImportReport.LineFinding::line).containsExactly(4, 5, 6);
+    assertThat(report.findings())
+        .extracting(ImportReport.LineFinding::line)
+        .containsExactly(4, 5, 6);
     assertThat(territories.findByCode("NV-N-04")).isEmpty();
   }
 
@@ -121,6 +136,7 @@ class TerritoryAndCalendarTest {
                       return null;
                     }))
         .isInstanceOf(org.socius.platform.errors.NotFoundException.class);
-    assertThat(territories.weekend(north.id())).containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    assertThat(territories.weekend(north.id()))
+        .containsExactlyInAnyOrder(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
   }
 }

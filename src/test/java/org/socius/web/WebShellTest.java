@@ -43,16 +43,22 @@ class WebShellTest {
   void healthAndReadinessAreUpWithoutSigningIn() {
     Api anonymous = new Api(port, null);
     assertThat(anonymous.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
-    assertThat(anonymous.get("/actuator/health/readiness").json().path("status").asString()).isEqualTo("UP");
+    assertThat(anonymous.get("/actuator/health/readiness").json().path("status").asString())
+        .isEqualTo("UP");
     assertThat(anonymous.get("/actuator/health/liveness").status()).isEqualTo(200);
   }
 
   @Test
   void metricsAreForAdministratorsOnly() {
-    Api.Response metrics = new Api(port, fixtures.tokenFor("admin")).send("GET", "/actuator/prometheus", null, "text/plain", Map.of("Accept", "text/plain"));
+    Api.Response metrics =
+        new Api(port, fixtures.tokenFor("admin"))
+            .send(
+                "GET", "/actuator/prometheus", null, "text/plain", Map.of("Accept", "text/plain"));
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
-    assertThat(new Api(port, fixtures.tokenFor("worker.harbour")).get("/actuator/prometheus").status()).isEqualTo(403);
+    assertThat(
+            new Api(port, fixtures.tokenFor("worker.harbour")).get("/actuator/prometheus").status())
+        .isEqualTo(403);
     assertThat(new Api(port, null).get("/actuator/prometheus").status()).isEqualTo(401);
   }
 
@@ -60,7 +66,8 @@ class WebShellTest {
   void pagesCarrySecureHeaders() {
     HttpResponse<String> login = new WebSession(port).get("/login");
     assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
-        .contains("default-src 'self'").contains("frame-ancestors 'none'");
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'");
     assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
@@ -72,7 +79,8 @@ class WebShellTest {
     assertThat(session.signIn("admin", Fixtures.DEMO_PASSWORD)).isTrue();
     assertThat(session.get("/admin/users").statusCode()).isEqualTo(200);
     // A post made by another site carries the session cookie but not the token.
-    HttpResponse<String> forged = session.postWithoutToken("/admin/users", Map.of("username", "forged"));
+    HttpResponse<String> forged =
+        session.postWithoutToken("/admin/users", Map.of("username", "forged"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(CurrentScope.asSystem(() -> accounts.findByUsername("forged"))).isEmpty();
   }
@@ -94,7 +102,11 @@ class WebShellTest {
     WebSession admin = new WebSession(port);
     assertThat(admin.signIn("admin", Fixtures.DEMO_PASSWORD)).isTrue();
     HttpResponse<String> fragment = admin.get("/admin/users?q=officer", "HX-Request", "true");
-    assertThat(fragment.body()).contains("id=\"user-list\"").contains("officer.north").doesNotContain("<html").doesNotContain("worker.harbour");
+    assertThat(fragment.body())
+        .contains("id=\"user-list\"")
+        .contains("officer.north")
+        .doesNotContain("<html")
+        .doesNotContain("worker.harbour");
     HttpResponse<String> page = admin.get("/admin/users?q=officer");
     assertThat(page.body()).contains("<html").contains("id=\"user-list\"");
   }
@@ -102,20 +114,34 @@ class WebShellTest {
   @Test
   void sessionsLiveInTheDatabaseAndEndWhenRolesChange() {
     String username = "session." + UUID.randomUUID().toString().substring(0, 8);
-    UserAccount user = CurrentScope.asSystem(() -> fixtures.createUser(username, "Session-secret-91"));
+    UserAccount user =
+        CurrentScope.asSystem(() -> fixtures.createUser(username, "Session-secret-91"));
     WebSession session = new WebSession(port);
     assertThat(session.signIn(username, "Session-secret-91")).isTrue();
     assertThat(session.get("/").statusCode()).isEqualTo(200);
     long stored =
-        jdbc.sql("select count(*) from spring_session where principal_name = :u").param("u", username).query(Long.class).single();
+        jdbc.sql("select count(*) from spring_session where principal_name = :u")
+            .param("u", username)
+            .query(Long.class)
+            .single();
     assertThat(stored).isEqualTo(1);
 
     CurrentScope.asSystem(
         () ->
             accounts.update(
-                user.id(), user.version(),
-                new UserDetailsForm(username, user.displayName(), null, EnumSet.of(Role.AUDITOR), null,
-                    ScopeLevel.NATIONAL, null, null, "en", true)));
+                user.id(),
+                user.version(),
+                new UserDetailsForm(
+                    username,
+                    user.displayName(),
+                    null,
+                    EnumSet.of(Role.AUDITOR),
+                    null,
+                    ScopeLevel.NATIONAL,
+                    null,
+                    null,
+                    "en",
+                    true)));
     HttpResponse<String> after = session.get("/");
     assertThat(after.statusCode()).isEqualTo(302);
     assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -129,14 +155,30 @@ class WebShellTest {
     assertThat(session.signIn(username, "First-secret-123")).isTrue();
 
     HttpResponse<String> wrong =
-        session.post("/account", "/account/password",
-            Map.of("currentPassword", "Not-the-secret", "newPassword", "Second-secret-456", "confirmation", "Second-secret-456"));
+        session.post(
+            "/account",
+            "/account/password",
+            Map.of(
+                "currentPassword",
+                "Not-the-secret",
+                "newPassword",
+                "Second-secret-456",
+                "confirmation",
+                "Second-secret-456"));
     assertThat(wrong.statusCode()).isEqualTo(200);
     assertThat(wrong.body()).contains(en("error.ACC-0205"));
 
     HttpResponse<String> right =
-        session.post("/account", "/account/password",
-            Map.of("currentPassword", "First-secret-123", "newPassword", "Second-secret-456", "confirmation", "Second-secret-456"));
+        session.post(
+            "/account",
+            "/account/password",
+            Map.of(
+                "currentPassword",
+                "First-secret-123",
+                "newPassword",
+                "Second-secret-456",
+                "confirmation",
+                "Second-secret-456"));
     assertThat(right.statusCode()).isEqualTo(302);
     assertThat(new WebSession(port).signIn(username, "First-secret-123")).isFalse();
     assertThat(new WebSession(port).signIn(username, "Second-secret-456")).isTrue();
@@ -170,12 +212,22 @@ class WebShellTest {
     CurrentScope.asSystem(
         () ->
             accounts.create(
-                new UserDetailsForm(username, "Ivan Petrov", null, EnumSet.of(Role.CASE_WORKER), null,
-                    ScopeLevel.NATIONAL, null, null, "ru", true),
+                new UserDetailsForm(
+                    username,
+                    "Ivan Petrov",
+                    null,
+                    EnumSet.of(Role.CASE_WORKER),
+                    null,
+                    ScopeLevel.NATIONAL,
+                    null,
+                    null,
+                    "ru",
+                    true),
                 "Russian-secret-55"));
     WebSession session = new WebSession(port);
     assertThat(session.signIn(username, "Russian-secret-55")).isTrue();
-    String welcome = messages.getMessage("home.welcome", new Object[] {"Ivan Petrov"}, Locale.of("ru"));
+    String welcome =
+        messages.getMessage("home.welcome", new Object[] {"Ivan Petrov"}, Locale.of("ru"));
     assertThat(session.get("/").body()).contains(welcome).contains("lang=\"ru\"");
     assertThat(session.get("/?lang=en").body()).contains("Welcome, Ivan Petrov");
   }

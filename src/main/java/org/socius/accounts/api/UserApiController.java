@@ -43,14 +43,36 @@ class UserApiController {
 
   /** A user as the API shows it. */
   record UserView(
-      UUID id, String username, String displayName, String email, Set<Role> roles, Sector sector,
-      ScopeLevel scopeLevel, UUID regionId, UUID municipalityId, String preferredLanguage,
-      boolean enabled, OffsetDateTime lockedUntil, OffsetDateTime lastLoginAt, int version) {
+      UUID id,
+      String username,
+      String displayName,
+      String email,
+      Set<Role> roles,
+      Sector sector,
+      ScopeLevel scopeLevel,
+      UUID regionId,
+      UUID municipalityId,
+      String preferredLanguage,
+      boolean enabled,
+      OffsetDateTime lockedUntil,
+      OffsetDateTime lastLoginAt,
+      int version) {
     static UserView of(UserAccount u) {
       return new UserView(
-          u.id(), u.username(), u.displayName(), u.email(), u.roles(), u.sector(),
-          u.scope().level(), u.scope().regionId(), u.scope().municipalityId(),
-          u.preferredLanguage(), u.enabled(), u.lockedUntil(), u.lastLoginAt(), u.version());
+          u.id(),
+          u.username(),
+          u.displayName(),
+          u.email(),
+          u.roles(),
+          u.sector(),
+          u.scope().level(),
+          u.scope().regionId(),
+          u.scope().municipalityId(),
+          u.preferredLanguage(),
+          u.enabled(),
+          u.lockedUntil(),
+          u.lastLoginAt(),
+          u.version());
     }
   }
 
@@ -69,8 +91,16 @@ class UserApiController {
       String password) {
     UserDetailsForm toForm() {
       return new UserDetailsForm(
-          username, displayName, email, roles, sector, scopeLevel, regionId, municipalityId,
-          preferredLanguage, enabled == null || enabled);
+          username,
+          displayName,
+          email,
+          roles,
+          sector,
+          scopeLevel,
+          regionId,
+          municipalityId,
+          preferredLanguage,
+          enabled == null || enabled);
     }
   }
 

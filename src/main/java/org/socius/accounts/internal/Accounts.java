@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -66,7 +66,10 @@ public class Accounts {
 
   public List<UserAccount> search(String text, Role role, int limit, long offset) {
     return jdbc.sql(
-            "select " + COLUMNS + " from accounts.user_account where " + WHERE
+            "select "
+                + COLUMNS
+                + " from accounts.user_account where "
+                + WHERE
                 + " order by username limit :limit offset :offset")
         .params(filter(text, role))
         .param("limit", limit)

@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * API tokens: long random secrets shown once at creation, kept only as a hash. A token acts for
- * the user who made it, with that user's roles and territorial scope, until revoked or expired.
+ * API tokens: long random secrets shown once at creation, kept only as a hash. A token acts for the
+ * user who made it, with that user's roles and territorial scope, until revoked or expired.
  */
 @Service
 public class ApiTokens {
@@ -54,15 +54,21 @@ public class ApiTokens {
 
   /** A token's public facts. */
   public record TokenInfo(
-      UUID id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime expiresAt,
-      OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {}
+      UUID id,
+      String name,
+      String prefix,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
+      OffsetDateTime lastUsedAt,
+      OffsetDateTime revokedAt) {}
 
   /** A new token: the secret is in {@code token} and is never shown again. */
   public record IssuedToken(TokenInfo info, String token) {}
 
   @Transactional
   public IssuedToken issue(UUID userId, String name, int validDays) {
-    UserAccount user = accounts.find(userId).orElseThrow(() -> new NotFoundException("user", userId));
+    UserAccount user =
+        accounts.find(userId).orElseThrow(() -> new NotFoundException("user", userId));
     if (name == null || name.isBlank() || name.length() > 100) {
       throw InvalidInputException.of("name", "ACC-0301");
     }
@@ -105,15 +111,20 @@ public class ApiTokens {
         .query(
             (rs, n) ->
                 new TokenInfo(
-                    rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                    rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
-                    rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)))
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getObject(4, OffsetDateTime.class),
+                    rs.getObject(5, OffsetDateTime.class),
+                    rs.getObject(6, OffsetDateTime.class),
+                    rs.getObject(7, OffsetDateTime.class)))
         .list();
   }
 
   @Transactional
   public void revoke(UUID userId, UUID tokenId) {
-    UserAccount user = accounts.find(userId).orElseThrow(() -> new NotFoundException("user", userId));
+    UserAccount user =
+        accounts.find(userId).orElseThrow(() -> new NotFoundException("user", userId));
     int changed =
         jdbc.sql(
                 """
@@ -129,8 +140,8 @@ public class ApiTokens {
   }
 
   /**
-   * The user a presented token acts for, if it is valid now. The look-up runs as the system:
-   * until the token is checked nobody is known.
+   * The user a presented token acts for, if it is valid now. The look-up runs as the system: until
+   * the token is checked nobody is known.
    */
   public Optional<UserAccount> authenticate(String token) {
     if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {

@@ -57,7 +57,9 @@ class LoginAttempts {
                           user ->
                               audit.recordChange(
                                   AuditedEntity.of(
-                                      "user", user.id(), user.scope().regionId(),
+                                      "user",
+                                      user.id(),
+                                      user.scope().regionId(),
                                       user.scope().municipalityId()),
                                   "login-failed",
                                   null,

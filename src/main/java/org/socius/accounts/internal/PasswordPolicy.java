@@ -5,8 +5,8 @@ import java.util.List;
 import org.socius.platform.errors.Finding;
 
 /**
- * What makes a password acceptable: long enough to resist guessing (NIST SP 800-63B asks for
- * length rather than character classes), not the username, not a common pattern.
+ * What makes a password acceptable: long enough to resist guessing (NIST SP 800-63B asks for length
+ * rather than character classes), not the username, not a common pattern.
  */
 public final class PasswordPolicy {
 

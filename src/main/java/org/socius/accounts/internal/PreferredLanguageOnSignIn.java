@@ -12,8 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * After sign-in the UI speaks the user's preferred language, whatever language the sign-in page
- * was shown in; the switch in the header still changes it for the session.
+ * After sign-in the UI speaks the user's preferred language, whatever language the sign-in page was
+ * shown in; the switch in the header still changes it for the session.
  */
 class PreferredLanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -22,9 +22,7 @@ class PreferredLanguageOnSignIn extends SavedRequestAwareAuthenticationSuccessHa
   private final TransactionTemplate transaction;
 
   PreferredLanguageOnSignIn(
-      Accounts accounts,
-      LocaleResolver locales,
-      TransactionTemplate transaction) {
+      Accounts accounts, LocaleResolver locales, TransactionTemplate transaction) {
     this.accounts = accounts;
     this.locales = locales;
     this.transaction = transaction;

@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Two doors: the JSON API and the actuator take bearer tokens and keep no session; the UI takes
- * a form login with a session kept in the database, CSRF protection and strict headers.
+ * Two doors: the JSON API and the actuator take bearer tokens and keep no session; the UI takes a
+ * form login with a session kept in the database, CSRF protection and strict headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -82,8 +82,16 @@ class SecurityConfiguration {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                        "/problems/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/problems/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
                         "/swagger-ui.html")
                     .permitAll()
                     .requestMatchers("/admin/**")
@@ -98,15 +106,15 @@ class SecurityConfiguration {
                     .successHandler(new PreferredLanguageOnSignIn(accounts, locales, transaction))
                     .permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(
             headers ->
                 headers
                     .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                     .referrerPolicy(
                         referrer ->
-                            referrer.policy(
-                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                            referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(frame -> frame.deny()))
         .exceptionHandling(
             errors ->
@@ -116,8 +124,8 @@ class SecurityConfiguration {
   }
 
   /**
-   * An htmx request whose session expired would otherwise swap the login page into a fragment
-   * of the page; instead it asks htmx to load the login page as a whole.
+   * An htmx request whose session expired would otherwise swap the login page into a fragment of
+   * the page; instead it asks htmx to load the login page as a whole.
    */
   private static AuthenticationEntryPoint htmxEntryPoint() {
     LoginUrlAuthenticationEntryPoint fallback = new LoginUrlAuthenticationEntryPoint("/login");

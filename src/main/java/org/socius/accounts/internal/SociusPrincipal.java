@@ -67,7 +67,9 @@ public final class SociusPrincipal implements UserDetails, CredentialsContainer,
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     List<GrantedAuthority> authorities =
-        roles.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority())).toList();
+        roles.stream()
+            .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
+            .toList();
     return authorities;
   }
 

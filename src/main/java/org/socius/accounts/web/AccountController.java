@@ -34,7 +34,9 @@ class AccountController {
   @GetMapping("/account")
   String account(Model model) {
     UUID id = CurrentScope.actor().orElseThrow().userId();
-    model.addAttribute("user", administration.findByUsername(CurrentScope.actor().orElseThrow().username()).orElseThrow());
+    model.addAttribute(
+        "user",
+        administration.findByUsername(CurrentScope.actor().orElseThrow().username()).orElseThrow());
     model.addAttribute("tokens", tokens.list(id));
     return "accounts/account";
   }

@@ -14,17 +14,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
   @GetMapping("/login")
-  String login(
-      @RequestParam(required = false) String error, HttpSession session, Model model) {
+  String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
     if (error != null) {
       Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-      model.addAttribute(
-          "loginError",
-          switch (failure) {
-            case LockedException locked -> "login.locked";
-            case DisabledException disabled -> "login.disabled";
-            case null, default -> "login.failed";
-          });
+      String message = "login.failed";
+      if (failure instanceof LockedException) {
+        message = "login.locked";
+      } else if (failure instanceof DisabledException) {
+        message = "login.disabled";
+      }
+      model.addAttribute("loginError", message);
     }
     return "login";
   }

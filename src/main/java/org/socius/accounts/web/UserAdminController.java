@@ -53,7 +53,9 @@ class UserAdminController {
         "scopeLevels",
         List.of(ScopeLevel.NATIONAL, ScopeLevel.REGION, ScopeLevel.MUNICIPALITY).stream()
             .filter(level -> scope.isNationalOrWider() || level != ScopeLevel.NATIONAL)
-            .filter(level -> scope.level() != ScopeLevel.MUNICIPALITY || level == ScopeLevel.MUNICIPALITY)
+            .filter(
+                level ->
+                    scope.level() != ScopeLevel.MUNICIPALITY || level == ScopeLevel.MUNICIPALITY)
             .toList());
     model.addAttribute(
         "regions",
@@ -172,5 +174,4 @@ class UserAdminController {
       };
     }
   }
-
 }

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.socius.platform.api.CsvWriter;
 import org.socius.platform.api.PageResponse;
@@ -45,13 +45,18 @@ public class AuditEntries {
   public PageResponse<AuditEntry> search(AuditSearch search, int page, int size) {
     Filter filter = Filter.of(search);
     long total =
-        filter.bind(jdbc.sql("select count(*) from audit.entry where " + filter.where))
+        filter
+            .bind(jdbc.sql("select count(*) from audit.entry where " + filter.where))
             .query(Long.class)
             .single();
     List<AuditEntry> items =
-        filter.bind(
+        filter
+            .bind(
                 jdbc.sql(
-                    "select " + COLUMNS + " from audit.entry where " + filter.where
+                    "select "
+                        + COLUMNS
+                        + " from audit.entry where "
+                        + filter.where
                         + " order by seq desc limit :limit offset :offset"))
             .param("limit", size)
             .param("offset", (long) page * size)
@@ -66,21 +71,47 @@ public class AuditEntries {
     Filter filter = Filter.of(search);
     CsvWriter csv = new CsvWriter(out);
     csv.row(
-        "seq", "occurred_at", "actor_id", "actor", "action", "entity_type", "entity_id",
-        "region_id", "municipality_id", "client_address", "before", "after", "hash");
+        "seq",
+        "occurred_at",
+        "actor_id",
+        "actor",
+        "action",
+        "entity_type",
+        "entity_id",
+        "region_id",
+        "municipality_id",
+        "client_address",
+        "before",
+        "after",
+        "hash");
     try (var rows =
-        filter.bind(
-                jdbc.sql("select " + COLUMNS + " from audit.entry where " + filter.where
-                    + " order by seq"))
+        filter
+            .bind(
+                jdbc.sql(
+                    "select "
+                        + COLUMNS
+                        + " from audit.entry where "
+                        + filter.where
+                        + " order by seq"))
             .withFetchSize(1000)
             .query(AuditEntries::map)
             .stream()) {
       rows.forEach(
           e ->
               csv.row(
-                  e.seq(), e.occurredAt(), e.actorId(), e.actorName(), e.action(), e.entityType(),
-                  e.entityId(), e.regionId(), e.municipalityId(), e.clientAddress(), e.before(),
-                  e.after(), e.hash()));
+                  e.seq(),
+                  e.occurredAt(),
+                  e.actorId(),
+                  e.actorName(),
+                  e.action(),
+                  e.entityType(),
+                  e.entityId(),
+                  e.regionId(),
+                  e.municipalityId(),
+                  e.clientAddress(),
+                  e.before(),
+                  e.after(),
+                  e.hash()));
     }
     try {
       out.flush();
@@ -90,8 +121,8 @@ public class AuditEntries {
   }
 
   /**
-   * Recomputes every entry's hash and link. It reads the whole chain, whoever asks, because a
-   * chain cannot be checked in parts; the answer reveals only sequence numbers.
+   * Recomputes every entry's hash and link. It reads the whole chain, whoever asks, because a chain
+   * cannot be checked in parts; the answer reveals only sequence numbers.
    */
   public ChainVerification verify() {
     return CurrentScope.asSystem(() -> readOnly.execute(status -> verifyWholeChain()));
@@ -126,16 +157,13 @@ public class AuditEntries {
                 from audit.chain_head h""")
             .query(
                 (rs, n) ->
-                    new Object[] {
-                      rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getBytes(4)
-                    })
+                    new Object[] {rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getBytes(4)})
             .single();
     long headSeq = (Long) tail[0];
     byte[] headHash = (byte[]) tail[1];
     long entries = (Long) tail[2];
     byte[] lastEntryHash = (byte[]) tail[3];
-    if (entries != headSeq
-        || (lastEntryHash != null && !Arrays.equals(headHash, lastEntryHash))) {
+    if (entries != headSeq || (lastEntryHash != null && !Arrays.equals(headHash, lastEntryHash))) {
       breaks.add(new ChainVerification.Break(headSeq, "tail-removed"));
     }
     return new ChainVerification(entries, HexFormat.of().formatHex(headHash), breaks);

@@ -36,9 +36,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure of a JSON API call into an RFC 9457 problem: a stable {@code code}, a
- * message in the caller's language and, for bad input, one entry per offending field. Nothing
- * reaches the client as a bare 500 page.
+ * Turns every failure of a JSON API call into an RFC 9457 problem: a stable {@code code}, a message
+ * in the caller's language and, for bad input, one entry per offending field. Nothing reaches the
+ * client as a bare 500 page.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -1,5 +1,6 @@
 package org.socius.platform.api;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -7,11 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
- * The order of the API's servlet filters matters: the size limit runs before anything reads a
- * body; idempotency runs after authentication, because a key belongs to its caller.
+ * The order of the API's servlet filters matters: the size limit runs before anything reads a body;
+ * idempotency runs after authentication, because a key belongs to its caller.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiFilterConfiguration {

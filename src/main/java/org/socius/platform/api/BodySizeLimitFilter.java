@@ -13,9 +13,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies above a limit with 413 before they are read, and cuts off a body
- * that grows past it while streaming (a chunked upload declares no length). CSV imports get a
- * larger limit than JSON.
+ * Refuses API request bodies above a limit with 413 before they are read, and cuts off a body that
+ * grows past it while streaming (a chunked upload declares no length). CSV imports get a larger
+ * limit than JSON.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -23,10 +23,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   private final long jsonLimit;
   private final long importLimit;
 
-  public BodySizeLimitFilter(
-      ProblemWriter problems,
-      DataSize jsonLimit,
-      DataSize importLimit) {
+  public BodySizeLimitFilter(ProblemWriter problems, DataSize jsonLimit, DataSize importLimit) {
     this.problems = problems;
     this.jsonLimit = jsonLimit.toBytes();
     this.importLimit = importLimit.toBytes();
@@ -44,7 +41,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     String type = request.getContentType();
     long limit = type != null && type.startsWith("text/csv") ? importLimit : jsonLimit;
     if (request.getContentLengthLong() > limit) {
-      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PLT-0413", request.getLocale(), limit);
+      problems.write(
+          response, HttpStatus.CONTENT_TOO_LARGE, "PLT-0413", request.getLocale(), limit);
       return;
     }
     chain.doFilter(new LimitedRequest(request, limit), response);

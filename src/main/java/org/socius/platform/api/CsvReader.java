@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads RFC 4180 CSV (quoted cells, doubled quotes, line breaks inside quotes) into rows of
- * cells, remembering the line each row started on for validation reports.
+ * Reads RFC 4180 CSV (quoted cells, doubled quotes, line breaks inside quotes) into rows of cells,
+ * remembering the line each row started on for validation reports.
  */
 public final class CsvReader {
 

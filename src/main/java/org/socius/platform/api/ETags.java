@@ -4,8 +4,8 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.PreconditionRequiredException;
 
 /**
- * Optimistic concurrency over HTTP: a record's version travels as its ETag, and a change must
- * name the version it was made from in {@code If-Match}.
+ * Optimistic concurrency over HTTP: a record's version travels as its ETag, and a change must name
+ * the version it was made from in {@code If-Match}.
  */
 public final class ETags {
 
@@ -16,8 +16,8 @@ public final class ETags {
   }
 
   /**
-   * The version a change applies to, read from {@code If-Match}. A missing header answers 428,
-   * one naming another version than the current 409 (a lost update).
+   * The version a change applies to, read from {@code If-Match}. A missing header answers 428, one
+   * naming another version than the current 409 (a lost update).
    */
   public static int requireMatch(String ifMatch, int currentVersion) {
     if (ifMatch == null || ifMatch.isBlank()) {

@@ -23,10 +23,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Makes a POST to the API safe to retry: a request carrying an {@code Idempotency-Key} is done
- * once per caller and key, and a retry gets the first answer back instead of creating a twin.
- * The same key with a different request is refused (422); a retry while the first is still
- * running waits for nothing and answers 409.
+ * Makes a POST to the API safe to retry: a request carrying an {@code Idempotency-Key} is done once
+ * per caller and key, and a retry gets the first answer back instead of creating a twin. The same
+ * key with a different request is refused (422); a retry while the first is still running waits for
+ * nothing and answers 409.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -53,8 +53,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER).trim();
-    if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-      problems.write(response, HttpStatus.BAD_REQUEST, "PLT-0110", request.getLocale(), MAX_KEY_LENGTH);
+    if (key.isEmpty()
+        || key.length() > MAX_KEY_LENGTH
+        || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+      problems.write(
+          response, HttpStatus.BAD_REQUEST, "PLT-0110", request.getLocale(), MAX_KEY_LENGTH);
       return;
     }
     String owner = CurrentScope.actor().map(Actor::username).orElse("anonymous");
@@ -62,7 +65,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     try {
       body = request.getInputStream().readAllBytes();
     } catch (PayloadTooLargeException e) {
-      problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PLT-0413", request.getLocale(), e.limit());
+      problems.write(
+          response, HttpStatus.CONTENT_TOO_LARGE, "PLT-0413", request.getLocale(), e.limit());
       return;
     }
     byte[] requestHash = hash(request, body);
@@ -131,8 +135,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             .query(
                 (rs, n) ->
                     new StoredAnswer(
-                        rs.getBytes(1), rs.getBoolean(2), rs.getInt(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getBytes(7)))
+                        rs.getBytes(1),
+                        rs.getBoolean(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBytes(7)))
             .optional();
     if (stored.isEmpty()) {
       // The first attempt failed and released the key between our insert and this read.

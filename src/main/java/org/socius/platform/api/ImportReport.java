@@ -4,8 +4,8 @@ import java.util.List;
 import org.socius.platform.errors.Finding;
 
 /**
- * The outcome of a CSV import: how many rows were read and imported, and every problem found,
- * by line. A file with any problem imports nothing.
+ * The outcome of a CSV import: how many rows were read and imported, and every problem found, by
+ * line. A file with any problem imports nothing.
  */
 public record ImportReport(int rowsRead, int imported, List<LineFinding> findings) {
 

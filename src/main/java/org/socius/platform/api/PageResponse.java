@@ -12,7 +12,8 @@ public record PageResponse<T>(List<T> items, int page, int size, long totalItems
   }
 
   public <R> PageResponse<R> map(Function<T, R> mapper) {
-    return new PageResponse<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
+    return new PageResponse<>(
+        items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
   }
 
   public boolean hasPrevious() {

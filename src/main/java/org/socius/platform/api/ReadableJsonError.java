@@ -2,11 +2,11 @@ package org.socius.platform.api;
 
 import org.socius.platform.errors.Finding;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.core.exc.StreamReadException;
 
 /** Explains why a JSON body could not be read, naming the field where one is known. */
 final class ReadableJsonError {
@@ -20,7 +20,9 @@ final class ReadableJsonError {
     }
     if (cause instanceof InvalidFormatException format) {
       return Finding.of(
-          field(format), "PLT-0106", String.valueOf(format.getValue()),
+          field(format),
+          "PLT-0106",
+          String.valueOf(format.getValue()),
           format.getTargetType() == null ? "?" : format.getTargetType().getSimpleName());
     }
     if (cause instanceof MismatchedInputException mismatch) {

@@ -13,15 +13,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The application's one {@link DataSource}: an external PostgreSQL when configured, otherwise
- * an embedded PostgreSQL started here. Either way the application connects as a role that is
- * neither superuser nor allowed to bypass row-level security, so that PostgreSQL enforces the
- * territorial scope as a second line of defence.
+ * The application's one {@link DataSource}: an external PostgreSQL when configured, otherwise an
+ * embedded PostgreSQL started here. Either way the application connects as a role that is neither
+ * superuser nor allowed to bypass row-level security, so that PostgreSQL enforces the territorial
+ * scope as a second line of defence.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DatabaseProperties.class)
 class DataSourceConfiguration {
-
 
   @Bean
   EmbeddedDatabase embeddedDatabase(DatabaseProperties properties) {
@@ -56,8 +55,8 @@ class DataSourceConfiguration {
   }
 
   /**
-   * A superuser or BYPASSRLS role would silently switch off the territorial policies; better not
-   * to start than to run without them.
+   * A superuser or BYPASSRLS role would silently switch off the territorial policies; better not to
+   * start than to run without them.
    */
   private static void refuseRoleThatBypassesRowSecurity(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection();

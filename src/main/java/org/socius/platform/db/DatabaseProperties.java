@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where Socius keeps its data. With no {@code url}, Socius starts its own embedded PostgreSQL
- * whose files live under {@code embedded.dataDir}; set {@code SOCIUS_DB_URL},
- * {@code SOCIUS_DB_USER} and {@code SOCIUS_DB_PASSWORD} to use an external server instead.
+ * Where Socius keeps its data. With no {@code url}, Socius starts its own embedded PostgreSQL whose
+ * files live under {@code embedded.dataDir}; set {@code SOCIUS_DB_URL}, {@code SOCIUS_DB_USER} and
+ * {@code SOCIUS_DB_PASSWORD} to use an external server instead.
  */
 @ConfigurationProperties("socius.db")
 public record DatabaseProperties(
@@ -26,8 +26,8 @@ public record DatabaseProperties(
   }
 
   /**
-   * The embedded server: its data directory, a fixed port (0 picks a free one), and whether to
-   * wipe the data at start (tests do, a normal run never does).
+   * The embedded server: its data directory, a fixed port (0 picks a free one), and whether to wipe
+   * the data at start (tests do, a normal run never does).
    */
   public record Embedded(Path dataDir, int port, boolean clean) {
     public Embedded {

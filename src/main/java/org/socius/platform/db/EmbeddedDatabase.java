@@ -66,8 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
       }
       // Extensions need a superuser to install; the application role only uses them.
-      try (Connection app =
-              postgres.getDatabase("postgres", DATABASE).getConnection();
+      try (Connection app = postgres.getDatabase("postgres", DATABASE).getConnection();
           Statement appStatement = app.createStatement()) {
         appStatement.execute("create extension if not exists pg_trgm");
         appStatement.execute("create extension if not exists btree_gist");

@@ -10,9 +10,9 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 
 /**
- * Begins every transaction by telling PostgreSQL whose scope it runs in. The settings are local
- * to the transaction, so a pooled connection never carries one user's scope into another's
- * work, and a statement run outside a transaction sees no territorial data at all.
+ * Begins every transaction by telling PostgreSQL whose scope it runs in. The settings are local to
+ * the transaction, so a pooled connection never carries one user's scope into another's work, and a
+ * statement run outside a transaction sees no territorial data at all.
  */
 class ScopedTransactionManager extends JdbcTransactionManager {
 

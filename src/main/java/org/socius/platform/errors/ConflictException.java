@@ -1,13 +1,12 @@
 package org.socius.platform.errors;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import java.util.List;
-
 /**
- * The request cannot be applied to the record's current state: somebody changed it meanwhile
- * (a stale version), or its state does not allow the transition.
+ * The request cannot be applied to the record's current state: somebody changed it meanwhile (a
+ * stale version), or its state does not allow the transition.
  */
 @ResponseStatus(HttpStatus.CONFLICT)
 public class ConflictException extends RuntimeException {

@@ -1,9 +1,8 @@
 package org.socius.platform.errors;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
-
-import java.util.List;
 
 /** The input breaks a rule; nothing was changed. Carries every finding, not just the first. */
 @ResponseStatus(HttpStatus.BAD_REQUEST)

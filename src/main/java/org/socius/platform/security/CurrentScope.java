@@ -6,17 +6,17 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Resolves the actor and territorial scope of the running code: the signed-in actor, or the
- * system scope for work the system does on its own behalf ({@link #asSystem}).
+ * Resolves the actor and territorial scope of the running code: the signed-in actor, or the system
+ * scope for work the system does on its own behalf ({@link #asSystem}).
  */
 public final class CurrentScope {
 
   private static final ScopedValue<TerritorialScope> OVERRIDE = ScopedValue.newInstance();
 
   /**
-   * Set while the security context is being resolved. Resolving it may load the session from
-   * the database, which opens a transaction, which asks for the scope again: that inner
-   * transaction reads only the session table and runs with no territorial scope.
+   * Set while the security context is being resolved. Resolving it may load the session from the
+   * database, which opens a transaction, which asks for the scope again: that inner transaction
+   * reads only the session table and runs with no territorial scope.
    */
   private static final ThreadLocal<Boolean> RESOLVING = new ThreadLocal<>();
 
@@ -48,8 +48,8 @@ public final class CurrentScope {
   }
 
   /**
-   * Runs work that belongs to the system rather than to a user (start-up, login look-up, jobs)
-   * with a scope that sees every territory.
+   * Runs work that belongs to the system rather than to a user (start-up, login look-up, jobs) with
+   * a scope that sees every territory.
    */
   public static <T> T asSystem(Supplier<T> work) {
     return ScopedValue.where(OVERRIDE, TerritorialScope.system()).call(work::get);

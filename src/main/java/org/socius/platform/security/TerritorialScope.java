@@ -47,8 +47,8 @@ public record TerritorialScope(ScopeLevel level, UUID regionId, UUID municipalit
 
   /**
    * Whether a record placed in the given region and municipality is visible. A record with no
-   * region is national and visible only to national scopes; one with a region but no
-   * municipality is regional and hidden from municipal scopes.
+   * region is national and visible only to national scopes; one with a region but no municipality
+   * is regional and hidden from municipal scopes.
    */
   public boolean allows(UUID recordRegionId, UUID recordMunicipalityId) {
     return switch (level) {

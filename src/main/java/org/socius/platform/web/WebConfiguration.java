@@ -11,18 +11,20 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The UI speaks English and Russian. The language comes from {@code ?lang=}, then a cookie
- * that remembers the choice, then the browser's Accept-Language.
+ * The UI speaks English and Russian. The language comes from {@code ?lang=}, then a cookie that
+ * remembers the choice, then the browser's Accept-Language.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  static final java.util.List<Locale> LANGUAGES = java.util.List.of(Locale.ENGLISH, Locale.of("ru"));
+  static final java.util.List<Locale> LANGUAGES =
+      java.util.List.of(Locale.ENGLISH, Locale.of("ru"));
 
   /** Every role starts from its dashboard. */
   @Bean
   NavigationItem dashboardNavigation() {
-    return new NavigationItem("nav.home", "/", java.util.EnumSet.allOf(org.socius.platform.security.Role.class), 0);
+    return new NavigationItem(
+        "nav.home", "/", java.util.EnumSet.allOf(org.socius.platform.security.Role.class), 0);
   }
 
   @Bean

@@ -39,7 +39,8 @@ class CalendarApiController {
     this.workingDays = workingDays;
   }
 
-  record Calendar(UUID regionId, int year, Set<DayOfWeek> weekendDays, List<CalendarDay> exceptions) {}
+  record Calendar(
+      UUID regionId, int year, Set<DayOfWeek> weekendDays, List<CalendarDay> exceptions) {}
 
   record DayChange(@NotNull Boolean working, String description) {}
 
@@ -53,13 +54,17 @@ class CalendarApiController {
       throw InvalidInputException.of("year", "TER-0306");
     }
     return new Calendar(
-        regionId, year, territories.weekend(regionId),
-        territories.calendarExceptions(regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+        regionId,
+        year,
+        territories.weekend(regionId),
+        territories.calendarExceptions(
+            regionId, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 
   @PutMapping("/calendar/weekend")
   @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'REGIONAL_OFFICER')")
-  ResponseEntity<Void> setWeekend(@PathVariable UUID regionId, @Valid @RequestBody WeekendChange body) {
+  ResponseEntity<Void> setWeekend(
+      @PathVariable UUID regionId, @Valid @RequestBody WeekendChange body) {
     territories.setWeekend(regionId, body.weekendDays());
     return ResponseEntity.noContent().build();
   }
@@ -91,6 +96,7 @@ class CalendarApiController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam int workingDays) {
     territories.region(regionId);
-    return new Deadline(from, workingDays, this.workingDays.addWorkingDays(regionId, from, workingDays));
+    return new Deadline(
+        from, workingDays, this.workingDays.addWorkingDays(regionId, from, workingDays));
   }
 }

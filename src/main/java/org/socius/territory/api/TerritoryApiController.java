@@ -43,16 +43,29 @@ class TerritoryApiController {
 
   /** A unit as the API shows it. */
   record TerritoryView(
-      UUID id, TerritoryLevel level, UUID parentId, String code, String name, UUID regionId,
-      UUID municipalityId, int version) {
+      UUID id,
+      TerritoryLevel level,
+      UUID parentId,
+      String code,
+      String name,
+      UUID regionId,
+      UUID municipalityId,
+      int version) {
     static TerritoryView of(TerritoryUnit u) {
       return new TerritoryView(
-          u.id(), u.level(), u.parentId(), u.code(), u.name(), u.regionId(), u.municipalityId(),
+          u.id(),
+          u.level(),
+          u.parentId(),
+          u.code(),
+          u.name(),
+          u.regionId(),
+          u.municipalityId(),
           u.version());
     }
   }
 
-  record CreateTerritory(@NotNull TerritoryLevel level, UUID parentId, @NotBlank String code, @NotBlank String name) {}
+  record CreateTerritory(
+      @NotNull TerritoryLevel level, UUID parentId, @NotBlank String code, @NotBlank String name) {}
 
   record RenameTerritory(@NotBlank String code, @NotBlank String name) {}
 
@@ -69,7 +82,8 @@ class TerritoryApiController {
 
   @GetMapping("/{id}")
   ResponseEntity<TerritoryView> get(@PathVariable UUID id) {
-    TerritoryUnit unit = territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
+    TerritoryUnit unit =
+        territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
     return ResponseEntity.ok().eTag(ETags.of(unit.version())).body(TerritoryView.of(unit));
   }
 
@@ -77,7 +91,8 @@ class TerritoryApiController {
   @PreAuthorize("hasAnyRole('ADMINISTRATOR', 'REGIONAL_OFFICER')")
   ResponseEntity<TerritoryView> create(@Valid @RequestBody CreateTerritory body) {
     TerritoryUnit unit =
-        territories.create(new NewTerritoryUnit(body.level(), body.parentId(), body.code(), body.name()));
+        territories.create(
+            new NewTerritoryUnit(body.level(), body.parentId(), body.code(), body.name()));
     return ResponseEntity.created(URI.create("/api/v1/territories/" + unit.id()))
         .eTag(ETags.of(unit.version()))
         .body(TerritoryView.of(unit));
@@ -89,8 +104,11 @@ class TerritoryApiController {
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody RenameTerritory body) {
-    TerritoryUnit current = territories.find(id).filter(territories::mayChange)
-        .orElseThrow(() -> new NotFoundException("territory", id));
+    TerritoryUnit current =
+        territories
+            .find(id)
+            .filter(territories::mayChange)
+            .orElseThrow(() -> new NotFoundException("territory", id));
     int version = ETags.requireMatch(ifMatch, current.version());
     TerritoryUnit unit = territories.rename(id, version, body.code(), body.name());
     return ResponseEntity.ok().eTag(ETags.of(unit.version())).body(TerritoryView.of(unit));
@@ -101,7 +119,8 @@ class TerritoryApiController {
   @Operation(summary = "Import units from CSV (code,level,parent_code,name); all or nothing")
   ResponseEntity<ImportReport> importCsv(@RequestBody String csv) {
     ImportReport report = territories.importCsv(csv);
-    return ResponseEntity.status(report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+    return ResponseEntity.status(
+            report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
         .body(report);
   }
 }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Calendars {
 
-  private static final Set<DayOfWeek> DEFAULT_WEEKEND = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+  private static final Set<DayOfWeek> DEFAULT_WEEKEND =
+      Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 
   private final JdbcClient jdbc;
 
@@ -34,9 +35,10 @@ public class Calendars {
         .param("region", regionId)
         .param("from", from)
         .param("to", to)
-        .query(rs -> {
-          exceptions.put(rs.getObject("day", LocalDate.class), rs.getBoolean("working"));
-        });
+        .query(
+            rs -> {
+              exceptions.put(rs.getObject("day", LocalDate.class), rs.getBoolean("working"));
+            });
     return new RegionCalendar(weekend(regionId), exceptions, from, to);
   }
 
@@ -61,7 +63,9 @@ public class Calendars {
             on conflict (region_id) do update set weekend_days = excluded.weekend_days,
               version = territory.region_calendar.version + 1""")
         .param("region", regionId)
-        .param("days", "{" + Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(",")) + "}")
+        .param(
+            "days",
+            "{" + Arrays.stream(values).map(String::valueOf).collect(Collectors.joining(",")) + "}")
         .update();
   }
 

@@ -59,7 +59,10 @@ public class TerritoryUnits {
   public List<TerritoryUnit> search(
       TerritoryLevel level, UUID parentId, String text, int limit, long offset) {
     return jdbc.sql(
-            "select " + COLUMNS + " from territory.unit where " + Filter.WHERE
+            "select "
+                + COLUMNS
+                + " from territory.unit where "
+                + Filter.WHERE
                 + " order by level, name limit :limit offset :offset")
         .params(Filter.params(level, parentId, text))
         .param("limit", limit)

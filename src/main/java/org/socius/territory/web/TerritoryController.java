@@ -56,7 +56,8 @@ class TerritoryController {
 
   @GetMapping("/territories/{id}")
   String unit(@PathVariable UUID id, Model model) {
-    TerritoryUnit unit = territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
+    TerritoryUnit unit =
+        territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
     model.addAttribute("unit", unit);
     model.addAttribute("path", territories.path(id));
     model.addAttribute("children", territories.children(id));
@@ -74,7 +75,8 @@ class TerritoryController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    TerritoryUnit parent = territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
+    TerritoryUnit parent =
+        territories.find(id).orElseThrow(() -> new NotFoundException("territory", id));
     TerritoryLevel level = childLevel(parent.level());
     if (level == null) {
       throw new NotFoundException("territory level below", parent.level());
@@ -123,7 +125,8 @@ class TerritoryController {
   @PostMapping("/territories/import")
   @PreAuthorize("hasRole('ADMINISTRATOR')")
   String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
-    ImportReport report = territories.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+    ImportReport report =
+        territories.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
     model.addAttribute("report", report);
     return "territory/import";
   }
@@ -143,7 +146,8 @@ class TerritoryController {
     model.addAttribute("allDays", DayOfWeek.values());
     model.addAttribute(
         "exceptions",
-        territories.calendarExceptions(id, LocalDate.of(shownYear, 1, 1), LocalDate.of(shownYear, 12, 31)));
+        territories.calendarExceptions(
+            id, LocalDate.of(shownYear, 1, 1), LocalDate.of(shownYear, 12, 31)));
     model.addAttribute("mayChange", territories.mayChange(region));
     if (from != null && days != null && days >= 0 && days <= 1000) {
       model.addAttribute("from", from);

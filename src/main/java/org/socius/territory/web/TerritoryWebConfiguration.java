@@ -13,7 +13,9 @@ class TerritoryWebConfiguration {
   @Bean
   NavigationItem territoryNavigation() {
     return new NavigationItem(
-        "nav.territories", "/territories",
-        EnumSet.of(Role.ADMINISTRATOR, Role.REGIONAL_OFFICER, Role.MINISTRY_ANALYST), 80);
+        "nav.territories",
+        "/territories",
+        EnumSet.of(Role.ADMINISTRATOR, Role.REGIONAL_OFFICER, Role.MINISTRY_ANALYST),
+        80);
   }
 }
