@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserDetailsForm;
+import org.socius.platform.db.DatabaseProperties;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
@@ -18,9 +19,9 @@ import org.socius.territory.NewTerritoryUnit;
 import org.socius.territory.Territories;
 import org.socius.territory.TerritoryLevel;
 import org.socius.territory.TerritoryUnit;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +30,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is there or none. Every demo user's password is {@link #PASSWORD}.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "socius.demo.enabled", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 
   static final String PASSWORD = "Socius-demo-2026";
@@ -38,16 +38,31 @@ class DemoData implements ApplicationRunner {
   private final Territories territories;
   private final AccountAdministration accounts;
   private final TransactionTemplate transaction;
+  private final DemoCatalogue catalogue;
+  private final boolean enabled;
 
   DemoData(
-      Territories territories, AccountAdministration accounts, TransactionTemplate transaction) {
+      Territories territories,
+      AccountAdministration accounts,
+      TransactionTemplate transaction,
+      DemoCatalogue catalogue,
+      DatabaseProperties database,
+      @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
     this.accounts = accounts;
     this.transaction = transaction;
+    this.catalogue = catalogue;
+    // Unless told otherwise, only the embedded database gets demo data: a production database
+    // must never receive demo users with a published password.
+    this.enabled =
+        demoSetting.isBlank() ? !database.isExternal() : Boolean.parseBoolean(demoSetting.trim());
   }
 
   @Override
   public void run(ApplicationArguments args) {
+    if (!enabled) {
+      return;
+    }
     CurrentScope.asSystem(
         () ->
             transaction.executeWithoutResult(
@@ -56,9 +71,7 @@ class DemoData implements ApplicationRunner {
                     return;
                   }
                   load();
-                  log.info(
-                      "Demo data loaded: the Republic of Novaria; password for every demo user: {}",
-                      PASSWORD);
+                  log.info("Demo data loaded: the Republic of Novaria (demo logins in the README)");
                 }));
   }
 
@@ -91,6 +104,8 @@ class DemoData implements ApplicationRunner {
             .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.SATURDAY));
     territories.setCalendarDay(
         new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
+
+    catalogue.load(north, south);
 
     user(
         "admin",

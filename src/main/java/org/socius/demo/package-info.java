@@ -1,10 +1,11 @@
 /**
- * Demo data: a fictional country with two regions, six municipalities, holiday calendars and one
- * user per role, loaded at start-up into an empty database when demo data is switched on.
+ * Demo data: a fictional country with two regions, six municipalities, holiday calendars, a
+ * national service catalogue with regional tariffs and one user per role, loaded at start-up into
+ * an empty database when demo data is switched on.
  */
 @ApplicationModule(
     displayName = "Demo data",
-    allowedDependencies = {"territory", "accounts"})
+    allowedDependencies = {"territory", "accounts", "catalogue"})
 package org.socius.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -28,6 +28,7 @@ class OtherTerritoryAnswers404Test {
 
   @LocalServerPort int port;
   @Autowired Fixtures fixtures;
+  @Autowired org.socius.catalogue.Catalogue catalogue;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -38,6 +39,8 @@ class OtherTerritoryAnswers404Test {
   String northUser;
   String northMunicipality;
   String northRegion;
+  String homeCare;
+  String northTariff;
 
   @BeforeEach
   void setUp() {
@@ -46,6 +49,14 @@ class OtherTerritoryAnswers404Test {
     northUser = fixtures.user("worker.harbour").id().toString();
     northMunicipality = fixtures.unit("NV-N-02").id().toString();
     northRegion = fixtures.unit("NV-N").id().toString();
+    var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
+    homeCare = homeCareType.id().toString();
+    northTariff =
+        catalogue
+            .tariffOn(homeCareType.id(), fixtures.unit("NV-N").id(), LocalDate.now())
+            .orElseThrow()
+            .id()
+            .toString();
   }
 
   /** The request that reaches another territory's record through each endpoint. */
@@ -90,6 +101,21 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "DELETE /api/v1/regions/{regionId}/calendar/days/{day}",
         v -> southOfficer.delete("/api/v1/regions/" + northRegion + "/calendar/days/" + day));
+    requests.put(
+        "POST /api/v1/service-types/{id}/tariffs",
+        v ->
+            southOfficer.post(
+                "/api/v1/service-types/" + homeCare + "/tariffs",
+                "{\"regionId\":\"" + northRegion + "\",\"price\":1,\"validFrom\":\"2040-01-01\"}"));
+    requests.put(
+        "POST /api/v1/tariffs/{id}/end",
+        v ->
+            southOfficer.send(
+                "POST",
+                "/api/v1/tariffs/" + northTariff + "/end",
+                "{\"validTo\":\"2040-01-01\"}",
+                "application/json",
+                Map.of("If-Match", "*")));
     return requests;
   }
 
@@ -101,7 +127,21 @@ class OtherTerritoryAnswers404Test {
       Set.of(
           "GET /api/v1/territories/{id}",
           "GET /api/v1/regions/{regionId}/calendar",
-          "GET /api/v1/regions/{regionId}/deadline");
+          "GET /api/v1/regions/{regionId}/deadline",
+          "GET /api/v1/tariffs/{id}",
+          "GET /api/v1/service-types/{id}/tariffs");
+
+  /**
+   * The service catalogue is kept nationally: its types and standards belong to no territory, so no
+   * other territory's record can be reached through these endpoints.
+   */
+  private static final Set<String> NATIONAL_RECORDS =
+      Set.of(
+          "GET /api/v1/service-types/{id}",
+          "PUT /api/v1/service-types/{id}",
+          "GET /api/v1/service-types/{id}/standards",
+          "POST /api/v1/service-types/{id}/standards",
+          "GET /api/v1/service-types/{id}/standard");
 
   @Test
   void everyEndpointAddressingARecordIsCovered() {
@@ -120,6 +160,7 @@ class OtherTerritoryAnswers404Test {
                                 .forEach(m -> templated.add(m + " " + p))));
     Set<String> known = new HashSet<>(requests().keySet());
     known.addAll(PUBLIC_REFERENCE);
+    known.addAll(NATIONAL_RECORDS);
     assertThat(known).containsExactlyInAnyOrderElementsOf(templated);
   }
 
