@@ -134,14 +134,14 @@ class AdministrationBrowserTest {
   /** What each demo user finds in the navigation: their own work and nothing else. */
   private static final Map<String, List<String>> NAVIGATION =
       Map.of(
-          "admin", List.of("nav.home", "nav.users", "nav.territories"),
-          "analyst", List.of("nav.home", "nav.territories"),
+          "admin", List.of("nav.home", "nav.catalogue", "nav.users", "nav.territories"),
+          "analyst", List.of("nav.home", "nav.catalogue", "nav.territories"),
           "auditor", List.of("nav.home", "nav.audit"),
-          "officer.north", List.of("nav.home", "nav.territories"),
-          "worker.harbour", List.of("nav.home"),
-          "specialist.health", List.of("nav.home"),
-          "provider.staff", List.of("nav.home"),
-          "inspector", List.of("nav.home"),
+          "officer.north", List.of("nav.home", "nav.catalogue", "nav.territories"),
+          "worker.harbour", List.of("nav.home", "nav.catalogue"),
+          "specialist.health", List.of("nav.home", "nav.catalogue"),
+          "provider.staff", List.of("nav.home", "nav.catalogue"),
+          "inspector", List.of("nav.home", "nav.catalogue"),
           "beneficiary", List.of("nav.home"));
 
   @Test
