@@ -1,5 +1,6 @@
 -- People who sign in, their roles and territorial scope, and the API tokens that act for them.
 create schema accounts;
+grant usage on schema accounts to ${app_role};
 
 create table accounts.user_account (
   id                  uuid        primary key,

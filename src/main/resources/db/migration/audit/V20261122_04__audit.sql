@@ -1,6 +1,7 @@
 -- The audit log: append-only and hash-chained. Each entry's hash covers its content and the
 -- previous entry's hash, so changing, removing or reordering any entry breaks the chain.
 create schema audit;
+grant usage on schema audit to ${app_role};
 
 -- The head of the chain: one row, updated by every append. Its row lock serialises appends
 -- so that sequence numbers follow commit order without gaps.
@@ -45,8 +46,9 @@ language sql stable as $$
     coalesce(e.before_state::text, ''), coalesce(e.after_state::text, '')), 'UTF8')
 $$;
 
+-- Runs as the owner: the application may append entries but never touch the chain head itself.
 create function audit.chain_entry() returns trigger
-language plpgsql as $$
+language plpgsql security definer set search_path = audit, pg_catalog as $$
 declare
   head audit.chain_head;
 begin
@@ -76,6 +78,10 @@ create trigger entry_no_truncate before truncate on audit.entry
   for each statement execute function audit.refuse_change();
 create trigger chain_head_no_delete before delete or truncate on audit.chain_head
   for each statement execute function audit.refuse_change();
+
+-- The application appends and reads; it may not change or remove entries, nor the chain head.
+revoke update, delete on audit.entry from ${app_role};
+revoke insert, update, delete on audit.chain_head from ${app_role};
 
 alter table audit.entry enable row level security;
 alter table audit.entry force row level security;

@@ -1,6 +1,7 @@
 -- The service catalogue: service types classified along the axes of the reforms, the national
 -- standard of each type in dated versions, and regional tariffs with validity periods.
 create schema catalogue;
+grant usage on schema catalogue to ${app_role};
 
 create table catalogue.service_type (
   id                     uuid        primary key,

@@ -1,6 +1,12 @@
 -- Shared technical tables: the territorial-scope function used by every row-level security
 -- policy, idempotency keys of the API, HTTP sessions and the module event registry.
+-- Two roles: the owner, which runs these migrations and owns every object, and the application
+-- role ${app_role}, which may only read and write rows. Without ownership the application can
+-- neither switch off row-level security nor touch the audit log's triggers.
+alter default privileges grant select, insert, update, delete on tables to ${app_role};
+
 create schema platform;
+grant usage on schema platform to ${app_role};
 
 -- True when the scope set by the application for the current transaction may see a row of the
 -- given region and municipality. No setting (a statement outside a transaction, an anonymous

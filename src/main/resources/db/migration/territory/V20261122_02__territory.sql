@@ -1,5 +1,6 @@
 -- The territorial hierarchy and the working-day calendars of the regions.
 create schema territory;
+grant usage on schema territory to ${app_role};
 
 create table territory.unit (
   id              uuid        primary key,

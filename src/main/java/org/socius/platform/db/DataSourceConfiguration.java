@@ -6,8 +6,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +51,35 @@ class DataSourceConfiguration {
     return dataSource;
   }
 
+  /**
+   * Migrations run as the owner role, not as the application; the application role is named to the
+   * migrations, which grant it row access only.
+   */
+  @Bean
+  FlywayConfigurationCustomizer ownerRunsMigrations(
+      DatabaseProperties properties, EmbeddedDatabase embedded) {
+    return configuration -> {
+      if (properties.isExternal()) {
+        configuration.placeholders(Map.of("app_role", properties.user()));
+        if (properties.ownerUser() != null && !properties.ownerUser().isBlank()) {
+          configuration.dataSource(
+              properties.url(), properties.ownerUser(), properties.ownerPassword());
+        }
+      } else {
+        configuration.placeholders(Map.of("app_role", EmbeddedDatabase.APP_ROLE));
+        configuration.dataSource(
+            embedded.jdbcUrl(EmbeddedDatabase.DATABASE),
+            EmbeddedDatabase.OWNER_ROLE,
+            EmbeddedDatabase.OWNER_ROLE);
+      }
+    };
+  }
+
+  @Bean
+  ApplicationRoleCheck applicationRoleCheck(DataSource dataSource) {
+    return new ApplicationRoleCheck(dataSource);
+  }
+
   @Bean
   PlatformTransactionManager transactionManager(DataSource dataSource) {
     return new ScopedTransactionManager(dataSource);
@@ -67,8 +98,8 @@ class DataSourceConfiguration {
       if (rs.next() && rs.getBoolean(1)) {
         throw new IllegalStateException(
             "The database role Socius connects as is a superuser or has BYPASSRLS, which would"
-                + " switch off row-level security. Connect as an ordinary role that owns the"
-                + " database instead.");
+                + " switch off row-level security. Connect as an ordinary role (SOCIUS_DB_USER)"
+                + " and let an owner role (SOCIUS_DB_OWNER_USER) run the migrations.");
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot connect to the database: " + e.getMessage(), e);

@@ -6,11 +6,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where Socius keeps its data. With no {@code url}, Socius starts its own embedded PostgreSQL whose
  * files live under {@code embedded.dataDir}; set {@code SOCIUS_DB_URL}, {@code SOCIUS_DB_USER} and
- * {@code SOCIUS_DB_PASSWORD} to use an external server instead.
+ * {@code SOCIUS_DB_PASSWORD} to use an external server instead. Two roles are used: the owner
+ * ({@code ownerUser}) runs the migrations and owns every table; the application ({@code user}) only
+ * reads and writes rows, so it can neither switch off row-level security nor rewrite the audit log.
  */
 @ConfigurationProperties("socius.db")
 public record DatabaseProperties(
-    String url, String user, String password, int poolSize, Embedded embedded) {
+    String url,
+    String user,
+    String password,
+    String ownerUser,
+    String ownerPassword,
+    int poolSize,
+    Embedded embedded) {
 
   public DatabaseProperties {
     if (poolSize <= 0) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
   static final String APP_ROLE = "socius";
+  static final String OWNER_ROLE = "socius_owner";
   static final String DATABASE = "socius";
   static final EmbeddedDatabase NOT_USED = new EmbeddedDatabase(null);
   private final EmbeddedPostgres postgres;
@@ -55,6 +56,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
       statement.execute(
           """
           do $$ begin
+            if not exists (select from pg_roles where rolname = 'socius_owner') then
+              create role socius_owner login password 'socius_owner' nosuperuser nobypassrls;
+            end if;
             if not exists (select from pg_roles where rolname = 'socius') then
               create role socius login password 'socius' nosuperuser nobypassrls;
             end if;
@@ -62,10 +66,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
       try (ResultSet rs =
           statement.executeQuery("select 1 from pg_database where datname = 'socius'")) {
         if (!rs.next()) {
-          statement.execute("create database socius owner socius");
+          statement.execute("create database socius owner socius_owner");
         }
       }
-      // Extensions need a superuser to install; the application role only uses them.
+      // Extensions need a superuser to install; the roles of Socius only use them.
       try (Connection app = postgres.getDatabase("postgres", DATABASE).getConnection();
           Statement appStatement = app.createStatement()) {
         appStatement.execute("create extension if not exists pg_trgm");
