@@ -26,6 +26,7 @@ import org.socius.territory.Territories;
 import org.socius.territory.TerritoryLevel;
 import org.socius.territory.TerritoryUnit;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
@@ -76,8 +77,11 @@ public class AccountAdministration {
     return accounts.countLocked();
   }
 
-  /** A user inside the actor's scope; the read of this personal record is audited. */
-  @Transactional(readOnly = true)
+  /**
+   * A user inside the actor's scope; the read of this personal record is audited in the same
+   * transaction (a read-write one, so that the audit entry needs no second connection).
+   */
+  @Transactional
   public UserAccount get(UUID id) {
     UserAccount user = visible(id);
     audit.recordRead(entity(user));
@@ -99,6 +103,7 @@ public class AccountAdministration {
       findings.add(Finding.of("username", "ACC-0102", username));
     }
     TerritorialScope scope = checkDetails(form, findings);
+    checkPrivilegedGrant(form.roles(), Set.of(), findings);
     findings.addAll(PasswordPolicy.check("password", initialPassword, username));
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
@@ -139,10 +144,12 @@ public class AccountAdministration {
     List<Finding> findings = new ArrayList<>();
     TerritorialScope scope = checkDetails(form, findings);
     if (isSelf(id)
-        && (!form.enabled() || !form.roles().contains(Role.ADMINISTRATOR))
-        && before.roles().contains(Role.ADMINISTRATOR)) {
+        && (!form.enabled()
+            || !Set.copyOf(form.roles()).equals(before.roles())
+            || (scope != null && !scope.equals(before.scope())))) {
       findings.add(Finding.of("roles", "ACC-0110"));
     }
+    checkPrivilegedGrant(form.roles(), before.roles(), findings);
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
@@ -170,7 +177,7 @@ public class AccountAdministration {
     if (!before.roles().equals(after.roles())
         || !before.scope().equals(after.scope())
         || !after.enabled()) {
-      endSessions(after.username());
+      endSessions(after.username(), null);
     }
     return after;
   }
@@ -178,28 +185,34 @@ public class AccountAdministration {
   @Transactional
   public void resetPassword(UUID id, String newPassword) {
     UserAccount user = visible(id);
+    requireMayActOnPrivileged(user);
     List<Finding> findings = PasswordPolicy.check("password", newPassword, user.username());
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
     accounts.setPassword(id, passwords.encode(newPassword));
-    audit.recordChange(entity(user), "reset-password", null, null);
-    if (!isSelf(id)) {
-      endSessions(user.username());
-    }
+    // A reset means the account may be in other hands: its sessions and tokens end.
+    int revoked = accounts.revokeTokens(id);
+    audit.recordChange(entity(user), "reset-password", null, Map.of("tokensRevoked", revoked));
+    endSessions(user.username(), null);
   }
 
   @Transactional
   public void unlock(UUID id) {
     UserAccount user = visible(id);
+    requireMayActOnPrivileged(user);
     accounts.unlock(id);
     audit.recordChange(
         entity(user), "unlock", Map.of("failedAttempts", user.failedAttempts()), null);
   }
 
-  /** A user changes their own password, proving they know the current one. */
+  /**
+   * A user changes their own password, proving they know the current one. Every other session of
+   * theirs ends; {@code currentSessionId} (may be null) stays signed in.
+   */
   @Transactional
-  public void changeOwnPassword(String currentPassword, String newPassword, String confirmation) {
+  public void changeOwnPassword(
+      String currentPassword, String newPassword, String confirmation, String currentSessionId) {
     UUID id = CurrentScope.actor().orElseThrow().userId();
     UserAccount user = accounts.find(id).orElseThrow(() -> new NotFoundException("user", id));
     List<Finding> findings = new ArrayList<>();
@@ -219,6 +232,7 @@ public class AccountAdministration {
     }
     accounts.setPassword(id, passwords.encode(newPassword));
     audit.recordChange(entity(user), "change-password", null, null);
+    endSessions(user.username(), currentSessionId);
   }
 
   private UserAccount visible(UUID id) {
@@ -288,8 +302,36 @@ public class AccountAdministration {
     };
   }
 
-  private void endSessions(String username) {
-    sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
+  private void endSessions(String username, String except) {
+    sessions.findByPrincipalName(username).keySet().stream()
+        .filter(sessionId -> !sessionId.equals(except))
+        .forEach(sessions::deleteById);
+  }
+
+  /**
+   * Roles that open the whole system or its audit trail: granted only by national administrators.
+   */
+  private static final Set<Role> PRIVILEGED = Set.of(Role.ADMINISTRATOR, Role.AUDITOR);
+
+  private static void checkPrivilegedGrant(
+      Set<Role> wanted, Set<Role> held, List<Finding> findings) {
+    if (wanted == null || CurrentScope.get().isNationalOrWider()) {
+      return;
+    }
+    if (wanted.stream().anyMatch(r -> PRIVILEGED.contains(r) && !held.contains(r))) {
+      findings.add(Finding.of("roles", "ACC-0113"));
+    }
+  }
+
+  /**
+   * A regional administrator may not take over a fellow administrator's or an auditor's account.
+   */
+  private static void requireMayActOnPrivileged(UserAccount user) {
+    if (!isSelf(user.id())
+        && !CurrentScope.get().isNationalOrWider()
+        && user.roles().stream().anyMatch(PRIVILEGED::contains)) {
+      throw new AccessDeniedException("only a national administrator may do this");
+    }
   }
 
   private static boolean isSelf(UUID id) {

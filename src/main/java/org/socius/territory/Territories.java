@@ -183,6 +183,10 @@ public class Territories {
           parentId = parent.id();
         }
       }
+      if (level == TerritoryLevel.NATIONAL
+          && toInsert.stream().anyMatch(u -> u.level() == TerritoryLevel.NATIONAL)) {
+        rowFindings.add(Finding.of("level", "TER-0108"));
+      }
       if (rowFindings.isEmpty()) {
         UUID parent = parentId;
         TerritoryUnit unit =

@@ -18,6 +18,9 @@ public class WorkingDays {
   /** Calendars are read in windows of this many days around the dates in question. */
   private static final int WINDOW_DAYS = 400;
 
+  /** No statutory deadline runs longer than ten years of working days. */
+  static final int MAX_DAYS = 2600;
+
   private final Calendars calendars;
   private final Territories territories;
 
@@ -35,6 +38,9 @@ public class WorkingDays {
   public LocalDate addWorkingDays(UUID territoryId, LocalDate start, int days) {
     if (days < 0) {
       throw InvalidInputException.of("days", "TER-0301");
+    }
+    if (days > MAX_DAYS) {
+      throw InvalidInputException.of("days", "TER-0307", MAX_DAYS);
     }
     if (start == null) {
       throw InvalidInputException.of("start", "TER-0302");

@@ -34,8 +34,6 @@ create table accounts.api_token (
   -- Only a SHA-256 of the token is kept: a stolen database does not yield usable tokens.
   token_hash      bytea       not null unique,
   prefix          text        not null,
-  region_id       uuid,
-  municipality_id uuid,
   created_at      timestamptz not null default now(),
   expires_at      timestamptz,
   last_used_at    timestamptz,
@@ -51,6 +49,7 @@ create policy user_account_scope on accounts.user_account for all
 
 alter table accounts.api_token enable row level security;
 alter table accounts.api_token force row level security;
+-- A token is visible where its owner is: the policy follows the owner's current territory.
 create policy api_token_scope on accounts.api_token for all
-  using (platform.scope_allows(region_id, municipality_id))
-  with check (platform.scope_allows(region_id, municipality_id));
+  using (exists (select 1 from accounts.user_account u where u.id = api_token.user_id))
+  with check (exists (select 1 from accounts.user_account u where u.id = api_token.user_id));

@@ -24,9 +24,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
+  /** A lock that has expired reads as no lock. */
   private static final String COLUMNS =
       "id, username, display_name, email, roles, sector, scope_level, region_id,"
-          + " municipality_id, preferred_language, enabled, failed_attempts, locked_until,"
+          + " municipality_id, preferred_language, enabled, failed_attempts,"
+          + " case when locked_until > now() then locked_until end as locked_until,"
           + " last_login_at, created_at, version";
 
   private final JdbcClient jdbc;
@@ -56,8 +58,11 @@ public class Accounts {
         .optional();
   }
 
+  /**
+   * Whether a visible user has the name. Usernames are unique across all territories; a name taken
+   * in a territory the caller cannot see shows only when the insert hits the unique index.
+   */
   public boolean usernameTaken(String username) {
-    // Usernames are unique across all territories, so the check must see all of them.
     return jdbc.sql("select exists (select 1 from accounts.user_account where username = :u)")
         .param("u", username)
         .query(Boolean.class)
@@ -163,6 +168,14 @@ public class Accounts {
         .update();
   }
 
+  /** Revokes every live API token of the user; returns how many. */
+  public int revokeTokens(UUID userId) {
+    return jdbc.sql(
+            "update accounts.api_token set revoked_at = now() where user_id = :id and revoked_at is null")
+        .param("id", userId)
+        .update();
+  }
+
   public void unlock(UUID id) {
     jdbc.sql(
             """
@@ -176,8 +189,13 @@ public class Accounts {
   public void recordFailure(String username, int limit, OffsetDateTime lockUntil) {
     jdbc.sql(
             """
-            update accounts.user_account set failed_attempts = failed_attempts + 1,
-              locked_until = case when failed_attempts + 1 >= :limit then :until else locked_until end
+            update accounts.user_account set
+              failed_attempts = case when locked_until <= now() then 1 else failed_attempts + 1 end,
+              locked_until = case
+                when (case when locked_until <= now() then 1 else failed_attempts + 1 end) >= :limit
+                  then :until
+                when locked_until <= now() then null
+                else locked_until end
             where username = :u""")
         .param("limit", limit)
         .param("until", lockUntil)

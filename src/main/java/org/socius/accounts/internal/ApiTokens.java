@@ -83,16 +83,14 @@ public class ApiTokens {
     OffsetDateTime expires = now.plusDays(validDays);
     jdbc.sql(
             """
-            insert into accounts.api_token (id, user_id, name, token_hash, prefix, region_id,
-              municipality_id, created_at, expires_at)
-            values (:id, :user, :name, :hash, :prefix, :region, :municipality, :now, :expires)""")
+            insert into accounts.api_token (id, user_id, name, token_hash, prefix, created_at,
+              expires_at)
+            values (:id, :user, :name, :hash, :prefix, :now, :expires)""")
         .param("id", id)
         .param("user", userId)
         .param("name", name.trim())
         .param("hash", hash(token))
         .param("prefix", token.substring(0, 10))
-        .param("region", user.scope().regionId())
-        .param("municipality", user.scope().municipalityId())
         .param("now", now)
         .param("expires", expires)
         .update();
@@ -155,10 +153,12 @@ public class ApiTokens {
     Optional<UUID> userId =
         jdbc.sql(
                 """
-                update accounts.api_token set last_used_at = now()
-                where token_hash = :hash and revoked_at is null
-                  and (expires_at is null or expires_at > now())
-                returning user_id""")
+                update accounts.api_token t set last_used_at = now()
+                from accounts.user_account u
+                where t.token_hash = :hash and t.revoked_at is null
+                  and (t.expires_at is null or t.expires_at > now())
+                  and u.id = t.user_id and u.enabled
+                returning t.user_id""")
             .param("hash", hash)
             .query(UUID.class)
             .optional();

@@ -1,5 +1,6 @@
 package org.socius.accounts.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.accounts.AccountAdministration;
@@ -46,11 +47,13 @@ class AccountController {
       @RequestParam String currentPassword,
       @RequestParam String newPassword,
       @RequestParam String confirmation,
+      HttpServletRequest request,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      administration.changeOwnPassword(currentPassword, newPassword, confirmation);
+      administration.changeOwnPassword(
+          currentPassword, newPassword, confirmation, request.getSession().getId());
     } catch (InvalidInputException e) {
       model.addAttribute("passwordErrors", FormErrors.of(e, messages, locale));
       return account(model);
@@ -64,14 +67,17 @@ class AccountController {
       @RequestParam String name,
       @RequestParam(defaultValue = "90") int validDays,
       Model model,
-      Locale locale) {
+      Locale locale,
+      RedirectAttributes redirect) {
     UUID id = CurrentScope.actor().orElseThrow().userId();
     try {
-      model.addAttribute("issued", tokens.issue(id, name, validDays));
+      // The secret travels once, in the flash of the redirect: reloading the page makes no twin.
+      redirect.addFlashAttribute("issued", tokens.issue(id, name, validDays));
+      return "redirect:/account";
     } catch (InvalidInputException e) {
       model.addAttribute("tokenErrors", FormErrors.of(e, messages, locale));
+      return account(model);
     }
-    return account(model);
   }
 
   @PostMapping("/account/tokens/{tokenId}/revoke")

@@ -18,6 +18,7 @@ import org.socius.platform.api.CsvWriter;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -121,10 +122,14 @@ public class AuditEntries {
   }
 
   /**
-   * Recomputes every entry's hash and link. It reads the whole chain, whoever asks, because a chain
-   * cannot be checked in parts; the answer reveals only sequence numbers.
+   * Recomputes every entry's hash and link. A chain cannot be checked in parts, so this reads the
+   * whole log; only auditors of national scope may ask, because the answer counts every territory's
+   * entries.
    */
   public ChainVerification verify() {
+    if (!CurrentScope.get().isNationalOrWider()) {
+      throw new AccessDeniedException("the whole chain is checked by national auditors");
+    }
     return CurrentScope.asSystem(() -> readOnly.execute(status -> verifyWholeChain()));
   }
 

@@ -32,6 +32,17 @@ public final class FormErrors implements Iterable<FormErrors.Item> {
             .toList());
   }
 
+  /**
+   * The same messages tied to fields whose ids carry a prefix, for a page with two forms that share
+   * field names (e.g. {@code rename-code} beside {@code code}).
+   */
+  public FormErrors prefixed(String prefix) {
+    return new FormErrors(
+        items.stream()
+            .map(i -> new Item(i.field() == null ? null : prefix + i.field(), i.message()))
+            .toList());
+  }
+
   public boolean hasField(String field) {
     return items.stream().anyMatch(i -> field.equals(i.field()));
   }

@@ -2,6 +2,7 @@ package org.socius.territory.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,11 +40,14 @@ class TerritoryController {
   private final Territories territories;
   private final WorkingDays workingDays;
   private final MessageSource messages;
+  private final Clock clock;
 
-  TerritoryController(Territories territories, WorkingDays workingDays, MessageSource messages) {
+  TerritoryController(
+      Territories territories, WorkingDays workingDays, MessageSource messages, Clock clock) {
     this.territories = territories;
     this.workingDays = workingDays;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/territories")
@@ -108,7 +112,7 @@ class TerritoryController {
       redirect.addFlashAttribute("flash", "territory.saved");
       return "redirect:/territories/" + id;
     } catch (InvalidInputException e) {
-      model.addAttribute("renameErrors", FormErrors.of(e, messages, locale));
+      model.addAttribute("renameErrors", FormErrors.of(e, messages, locale).prefixed("rename-"));
     } catch (ConflictException e) {
       model.addAttribute(
           "renameErrors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
@@ -137,9 +141,13 @@ class TerritoryController {
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) Integer days,
+      Locale locale,
       Model model) {
     TerritoryUnit region = territories.region(id);
-    int shownYear = year == null ? LocalDate.now().getYear() : year;
+    int shownYear = year == null ? LocalDate.now(clock).getYear() : year;
+    if (shownYear < 1900 || shownYear > 2200) {
+      throw InvalidInputException.of("year", "TER-0306");
+    }
     model.addAttribute("region", region);
     model.addAttribute("year", shownYear);
     model.addAttribute("weekend", territories.weekend(id));
@@ -149,10 +157,14 @@ class TerritoryController {
         territories.calendarExceptions(
             id, LocalDate.of(shownYear, 1, 1), LocalDate.of(shownYear, 12, 31)));
     model.addAttribute("mayChange", territories.mayChange(region));
-    if (from != null && days != null && days >= 0 && days <= 1000) {
+    if (from != null && days != null) {
       model.addAttribute("from", from);
       model.addAttribute("days", days);
-      model.addAttribute("deadline", workingDays.addWorkingDays(id, from, days));
+      try {
+        model.addAttribute("deadline", workingDays.addWorkingDays(id, from, days));
+      } catch (InvalidInputException e) {
+        model.addAttribute("deadlineErrors", FormErrors.of(e, messages, locale));
+      }
     }
     return "territory/calendar";
   }
@@ -171,7 +183,7 @@ class TerritoryController {
       territories.setCalendarDay(new CalendarDay(id, day, working, description));
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
-      return calendar(id, day == null ? null : day.getYear(), null, null, model);
+      return calendar(id, day == null ? null : day.getYear(), null, null, locale, model);
     }
     redirect.addFlashAttribute("flash", "calendar.saved");
     return "redirect:/territories/" + id + "/calendar?year=" + day.getYear();
@@ -193,8 +205,15 @@ class TerritoryController {
   String setWeekend(
       @PathVariable UUID id,
       @RequestParam(name = "weekend", required = false) Set<DayOfWeek> weekend,
+      Locale locale,
+      Model model,
       RedirectAttributes redirect) {
-    territories.setWeekend(id, weekend == null ? Set.of() : weekend);
+    try {
+      territories.setWeekend(id, weekend == null ? Set.of() : weekend);
+    } catch (InvalidInputException e) {
+      model.addAttribute("weekendErrors", FormErrors.of(e, messages, locale));
+      return calendar(id, null, null, null, locale, model);
+    }
     redirect.addFlashAttribute("flash", "calendar.saved");
     return "redirect:/territories/" + id + "/calendar";
   }
