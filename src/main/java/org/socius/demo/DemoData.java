@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.Sector;
+import org.socius.accounts.UserAccount;
 import org.socius.accounts.UserDetailsForm;
 import org.socius.platform.db.DatabaseProperties;
 import org.socius.platform.security.CurrentScope;
@@ -39,6 +40,7 @@ class DemoData implements ApplicationRunner {
   private final AccountAdministration accounts;
   private final TransactionTemplate transaction;
   private final DemoCatalogue catalogue;
+  private final DemoProviders providers;
   private final boolean enabled;
 
   DemoData(
@@ -46,12 +48,14 @@ class DemoData implements ApplicationRunner {
       AccountAdministration accounts,
       TransactionTemplate transaction,
       DemoCatalogue catalogue,
+      DemoProviders providers,
       DatabaseProperties database,
       @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
     this.accounts = accounts;
     this.transaction = transaction;
     this.catalogue = catalogue;
+    this.providers = providers;
     // Unless told otherwise, only the embedded database gets demo data: a production database
     // must never receive demo users with a published password.
     this.enabled =
@@ -197,6 +201,25 @@ class DemoData implements ApplicationRunner {
         ScopeLevel.MUNICIPALITY,
         north,
         harbour);
+
+    Map<String, TerritoryUnit> places = new java.util.HashMap<>();
+    for (String code : List.of("NV-N", "NV-S", "NV-N-01", "NV-N-02", "NV-N-03", "NV-S-01")) {
+      places.put(code, territories.findByCode(code).orElseThrow());
+    }
+    providers.load(
+        places,
+        accounts.findByUsername("provider.staff").orElseThrow(),
+        accounts.findByUsername("officer.north").orElseThrow(),
+        accounts.findByUsername("officer.south").orElseThrow(),
+        (login, regionId) ->
+            user(
+                login,
+                "Staff of " + login.substring(login.indexOf('.') + 1),
+                EnumSet.of(Role.PROVIDER_STAFF),
+                null,
+                ScopeLevel.REGION,
+                territories.find(regionId).orElseThrow(),
+                null));
   }
 
   private void holidays(TerritoryUnit region, int year) {
@@ -221,7 +244,7 @@ class DemoData implements ApplicationRunner {
         new NewTerritoryUnit(level, parent == null ? null : parent.id(), code, name));
   }
 
-  private void user(
+  private UserAccount user(
       String username,
       String name,
       EnumSet<Role> roles,
@@ -229,7 +252,7 @@ class DemoData implements ApplicationRunner {
       ScopeLevel level,
       TerritoryUnit region,
       TerritoryUnit municipality) {
-    accounts.create(
+    return accounts.create(
         new UserDetailsForm(
             username,
             name,

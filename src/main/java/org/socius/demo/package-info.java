@@ -1,11 +1,11 @@
 /**
  * Demo data: a fictional country with two regions, six municipalities, holiday calendars, a
- * national service catalogue with regional tariffs and one user per role, loaded at start-up into
- * an empty database when demo data is switched on.
+ * national service catalogue with regional tariffs, a register of providers and one user per role,
+ * loaded at start-up into an empty database when demo data is switched on.
  */
 @ApplicationModule(
     displayName = "Demo data",
-    allowedDependencies = {"territory", "accounts", "catalogue"})
+    allowedDependencies = {"territory", "accounts", "catalogue", "providers"})
 package org.socius.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,76 @@
+package org.socius.providers.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.socius.providers.ProviderKinds.RegisteredStatus;
+import org.socius.providers.RegisteredService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The registered services. */
+@Repository
+public class RegisterRecords {
+
+  private static final String COLUMNS =
+      "id, provider_id, region_id, municipality_id, service_type_id, service_point_id, capacity,"
+          + " occupied, status, status_reason, registered_on, version";
+
+  private final JdbcClient jdbc;
+
+  RegisterRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public List<RegisteredService> ofProvider(UUID providerId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from providers.registered_service where provider_id = :p"
+                + " order by registered_on")
+        .param("p", providerId)
+        .query(RegisterRecords::map)
+        .list();
+  }
+
+  /** Adds a service to the register, or brings it back to the register at a new capacity. */
+  public void register(RegisteredService s, UUID applicationId) {
+    jdbc.sql(
+            """
+            insert into providers.registered_service (id, provider_id, region_id, municipality_id,
+              service_type_id, service_point_id, capacity, registered_on, application_id)
+            values (:id, :p, :r, :m, :type, :point, :capacity, :on, :a)
+            on conflict (service_type_id, service_point_id) do update
+              set capacity = excluded.capacity, status = 'ACTIVE', status_reason = '',
+                  application_id = excluded.application_id,
+                  version = providers.registered_service.version + 1""")
+        .param("id", s.id())
+        .param("p", s.providerId())
+        .param("r", s.regionId())
+        .param("m", s.municipalityId())
+        .param("type", s.serviceTypeId())
+        .param("point", s.servicePointId())
+        .param("capacity", s.capacity())
+        .param("on", s.registeredOn())
+        .param("a", applicationId)
+        .update();
+  }
+
+  static RegisteredService map(ResultSet rs, int row) throws SQLException {
+    return new RegisteredService(
+        rs.getObject("id", UUID.class),
+        rs.getObject("provider_id", UUID.class),
+        rs.getObject("region_id", UUID.class),
+        rs.getObject("municipality_id", UUID.class),
+        rs.getObject("service_type_id", UUID.class),
+        rs.getObject("service_point_id", UUID.class),
+        rs.getInt("capacity"),
+        rs.getInt("occupied"),
+        RegisteredStatus.valueOf(rs.getString("status")),
+        rs.getString("status_reason"),
+        rs.getObject("registered_on", LocalDate.class),
+        rs.getInt("version"));
+  }
+}

@@ -1,0 +1,199 @@
+package org.socius.providers.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.socius.catalogue.Catalogue;
+import org.socius.catalogue.ServiceType;
+import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.web.FormErrors;
+import org.socius.platform.web.ListLinks;
+import org.socius.providers.ProviderKinds.ProviderType;
+import org.socius.providers.ProviderProfiles;
+import org.socius.providers.ProviderSignUp;
+import org.socius.providers.PublicRegister;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryUnit;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public face of the register: search, provider pages, and sign-up for new providers. */
+@Controller
+class PublicRegisterController {
+
+  private final PublicRegister register;
+  private final ProviderProfiles profiles;
+  private final Catalogue catalogue;
+  private final Territories territories;
+  private final MessageSource messages;
+
+  PublicRegisterController(
+      PublicRegister register,
+      ProviderProfiles profiles,
+      Catalogue catalogue,
+      Territories territories,
+      MessageSource messages) {
+    this.register = register;
+    this.profiles = profiles;
+    this.catalogue = catalogue;
+    this.territories = territories;
+    this.messages = messages;
+  }
+
+  @ModelAttribute
+  void lookups(Model model) {
+    List<ServiceType> types = catalogue.search(null, null, null, null, null, true);
+    model.addAttribute("serviceTypes", types);
+    model.addAttribute(
+        "typeNames", types.stream().collect(Collectors.toMap(ServiceType::id, ServiceType::name)));
+    List<TerritoryUnit> municipalities =
+        territories.municipalities().stream()
+            .sorted(Comparator.comparing(TerritoryUnit::name))
+            .toList();
+    model.addAttribute("regions", territories.regions());
+    model.addAttribute("municipalities", municipalities);
+    Map<UUID, TerritoryUnit> places =
+        municipalities.stream().collect(Collectors.toMap(TerritoryUnit::id, Function.identity()));
+    model.addAttribute("places", places);
+    model.addAttribute("providerTypes", ProviderType.values());
+  }
+
+  @GetMapping("/register")
+  String search(
+      @RequestParam(required = false) UUID serviceType,
+      @RequestParam(required = false) UUID region,
+      @RequestParam(required = false) UUID municipality,
+      @RequestParam(required = false) ProviderType providerType,
+      @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
+      Model model) {
+    model.addAttribute(
+        "entries",
+        register.search(serviceType, region, municipality, providerType, Math.max(0, page), 25));
+    model.addAttribute("serviceType", serviceType);
+    model.addAttribute("region", region);
+    model.addAttribute("municipality", municipality);
+    model.addAttribute("providerType", providerType);
+    model.addAttribute("listLink", ListLinks.withoutPage(request));
+    return ListLinks.isFragmentRequest(request)
+        ? "providers/register :: results"
+        : "providers/register";
+  }
+
+  @GetMapping("/register/providers/{id}")
+  String provider(@PathVariable UUID id, Model model) {
+    model.addAttribute(
+        "page", register.provider(id).orElseThrow(() -> new NotFoundException("provider", id)));
+    return "providers/public-provider";
+  }
+
+  @GetMapping("/providers/sign-up")
+  String signUpForm(Model model) {
+    model.addAttribute("form", new SignUpForm());
+    return "providers/sign-up";
+  }
+
+  @PostMapping("/providers/sign-up")
+  String signUp(
+      @ModelAttribute("form") SignUpForm form,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      profiles.signUp(
+          new ProviderSignUp(
+              form.getLegalName(),
+              form.getType(),
+              form.getRegionId(),
+              form.getContactName(),
+              form.getUsername(),
+              form.getEmail(),
+              form.getPassword()));
+      redirect.addFlashAttribute("flash", "providers.signedUp");
+      return "redirect:/login";
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+      return "providers/sign-up";
+    }
+  }
+
+  /** The sign-up form as the browser posts it. */
+  public static class SignUpForm {
+    private String legalName = "";
+    private ProviderType type;
+    private UUID regionId;
+    private String contactName = "";
+    private String username = "";
+    private String email = "";
+    private String password = "";
+
+    public String getLegalName() {
+      return legalName;
+    }
+
+    public void setLegalName(String v) {
+      legalName = v;
+    }
+
+    public ProviderType getType() {
+      return type;
+    }
+
+    public void setType(ProviderType v) {
+      type = v;
+    }
+
+    public UUID getRegionId() {
+      return regionId;
+    }
+
+    public void setRegionId(UUID v) {
+      regionId = v;
+    }
+
+    public String getContactName() {
+      return contactName;
+    }
+
+    public void setContactName(String v) {
+      contactName = v;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String v) {
+      username = v;
+    }
+
+    public String getEmail() {
+      return email;
+    }
+
+    public void setEmail(String v) {
+      email = v;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String v) {
+      password = v;
+    }
+  }
+}
