@@ -57,10 +57,14 @@ public class ProviderProfiles {
 
   /**
    * Opens a provider and its first staff account. Anyone may do this: it is how organisations enter
-   * the register, and the account it makes can do nothing but apply.
+   * the register, and the account it makes can do nothing but apply. Nobody is signed in yet, so
+   * the whole sign-up runs as the system, in one transaction begun with that scope.
    */
-  @Transactional
   public Provider signUp(ProviderSignUp request) {
+    return CurrentScope.asSystem(() -> transaction.execute(status -> signUpAsSystem(request)));
+  }
+
+  private Provider signUpAsSystem(ProviderSignUp request) {
     List<Finding> findings = new ArrayList<>();
     checkName(request.legalName(), findings);
     if (request.type() == null) {
@@ -78,21 +82,19 @@ public class ProviderProfiles {
       throw new InvalidInputException(findings);
     }
     UserAccount user =
-        CurrentScope.asSystem(
-            () ->
-                accounts.create(
-                    new UserDetailsForm(
-                        request.username(),
-                        request.contactName(),
-                        request.email(),
-                        Set.of(Role.PROVIDER_STAFF),
-                        null,
-                        ScopeLevel.REGION,
-                        region.id(),
-                        null,
-                        "en",
-                        true),
-                    request.password()));
+        accounts.create(
+            new UserDetailsForm(
+                request.username(),
+                request.contactName(),
+                request.email(),
+                Set.of(Role.PROVIDER_STAFF),
+                null,
+                ScopeLevel.REGION,
+                region.id(),
+                null,
+                "en",
+                true),
+            request.password());
     Provider provider =
         new Provider(
             Ids.newId(),

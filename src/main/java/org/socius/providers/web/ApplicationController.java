@@ -78,7 +78,7 @@ class ApplicationController {
   @GetMapping("/applications/{id}")
   String application(@PathVariable UUID id, Model model) {
     Application application = applications.get(id);
-    model.addAttribute("application", application);
+    model.addAttribute("submission", application);
     model.addAttribute("today", LocalDate.now());
     model.addAttribute("provider", new ProviderNames(profiles).provider(application.providerId()));
     List<ServiceType> types = catalogue.search(null, null, null, null, null, true);
