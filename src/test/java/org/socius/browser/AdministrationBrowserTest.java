@@ -134,15 +134,22 @@ class AdministrationBrowserTest {
   /** What each demo user finds in the navigation: their own work and nothing else. */
   private static final Map<String, List<String>> NAVIGATION =
       Map.of(
-          "admin", List.of("nav.home", "nav.catalogue", "nav.users", "nav.territories"),
-          "analyst", List.of("nav.home", "nav.catalogue", "nav.territories"),
-          "auditor", List.of("nav.home", "nav.audit"),
-          "officer.north", List.of("nav.home", "nav.catalogue", "nav.territories"),
-          "worker.harbour", List.of("nav.home", "nav.catalogue"),
-          "specialist.health", List.of("nav.home", "nav.catalogue"),
-          "provider.staff", List.of("nav.home", "nav.catalogue"),
-          "inspector", List.of("nav.home", "nav.catalogue"),
-          "beneficiary", List.of("nav.home"));
+          "admin",
+              List.of("nav.home", "nav.catalogue", "nav.register", "nav.users", "nav.territories"),
+          "analyst", List.of("nav.home", "nav.catalogue", "nav.register", "nav.territories"),
+          "auditor", List.of("nav.home", "nav.register", "nav.audit"),
+          "officer.north",
+              List.of(
+                  "nav.home",
+                  "nav.catalogue",
+                  "nav.register",
+                  "nav.applications",
+                  "nav.territories"),
+          "worker.harbour", List.of("nav.home", "nav.catalogue", "nav.register"),
+          "specialist.health", List.of("nav.home", "nav.catalogue", "nav.register"),
+          "provider.staff", List.of("nav.home", "nav.myProvider", "nav.catalogue", "nav.register"),
+          "inspector", List.of("nav.home", "nav.catalogue", "nav.register"),
+          "beneficiary", List.of("nav.home", "nav.register"));
 
   @Test
   void everyDemoUserSignsInAndSeesTheirOwnNavigation() {
