@@ -1,0 +1,174 @@
+package org.socius.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.socius.platform.security.CurrentScope;
+import org.socius.providers.ProviderKinds.ApplicationStatus;
+import org.socius.providers.ProviderKinds.ProviderType;
+import org.socius.support.Fixtures;
+import org.socius.support.IntegrationTest;
+import org.socius.support.WebSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The register's rules as a provider and an officer meet them over HTTP. */
+@IntegrationTest
+class ProviderRegisterTest {
+
+  @LocalServerPort int port;
+  @Autowired Fixtures fixtures;
+  @Autowired ProviderProfiles profiles;
+  @Autowired RegisterApplications applications;
+  @Autowired PublicRegister register;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate transaction;
+
+  private UUID lakesideApplication() {
+    return CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql(
+                            "select a.id from providers.application a join providers.provider p on p.id = a.provider_id"
+                                + " where p.legal_name = 'Lakeside Helping Hands'")
+                        .query(UUID.class)
+                        .single()));
+  }
+
+  private UUID harbourProvider() {
+    return CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql(
+                            "select id from providers.provider where legal_name = 'Harbour Care Association'")
+                        .query(UUID.class)
+                        .single()));
+  }
+
+  private long count(String sql) {
+    return CurrentScope.asSystem(
+        () -> transaction.execute(s -> jdbc.sql(sql).query(Long.class).single()));
+  }
+
+  @Test
+  void aProviderNeverSeesAnotherProvidersApplication() {
+    WebSession harbourStaff = new WebSession(port);
+    assertThat(harbourStaff.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
+    UUID other = lakesideApplication();
+    assertThat(harbourStaff.get("/applications/" + other).statusCode()).isEqualTo(404);
+    HttpResponse<String> decide =
+        harbourStaff.post("/", "/applications/" + other + "/decide", Map.of("version", "0"));
+    assertThat(decide.statusCode()).isIn(403, 404);
+
+    WebSession lakesideStaff = new WebSession(port);
+    assertThat(lakesideStaff.signIn("staff.lakeside", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(lakesideStaff.get("/applications/" + other).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anOfficerOfAnotherRegionDoesNotSeeTheApplication() {
+    WebSession southOfficer = new WebSession(port);
+    assertThat(southOfficer.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(southOfficer.get("/applications/" + lakesideApplication()).statusCode())
+        .isEqualTo(404);
+    assertThat(southOfficer.get("/applications").body()).doesNotContain("Lakeside Helping Hands");
+    WebSession northOfficer = new WebSession(port);
+    assertThat(northOfficer.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(northOfficer.get("/applications").body()).contains("Lakeside Helping Hands");
+  }
+
+  @Test
+  void aServicePointOutsideTheRegionIsRefusedAndNothingIsAdded() {
+    WebSession staff = new WebSession(port);
+    assertThat(staff.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
+    UUID provider = harbourProvider();
+    long before = count("select count(*) from providers.service_point");
+    HttpResponse<String> response =
+        staff.post(
+            "/my-provider/" + provider,
+            "/my-provider/" + provider + "/points",
+            Map.of(
+                "name",
+                "Southern outpost",
+                "municipalityId",
+                fixtures.unit("NV-S-01").id().toString(),
+                "address",
+                "1 Far Street",
+                "latitude",
+                "53.2",
+                "longitude",
+                "22.5",
+                "capacity",
+                "10"));
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("Riverside City is outside your organisation");
+    assertThat(count("select count(*) from providers.service_point")).isEqualTo(before);
+  }
+
+  @Test
+  void anApplicationWithoutItsDocumentsCannotBeSubmittedAndStaysADraft() {
+    WebSession staff = new WebSession(port);
+    assertThat(staff.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
+    UUID provider = harbourProvider();
+    HttpResponse<String> started =
+        staff.post(
+            "/my-provider/" + provider, "/my-provider/" + provider + "/applications", Map.of());
+    String location = started.headers().firstValue("Location").orElseThrow();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    HttpResponse<String> submitted =
+        staff.post(
+            "/applications/" + id, "/applications/" + id + "/submit", Map.of("version", "0"));
+    assertThat(submitted.body())
+        .contains("Add at least one service")
+        .contains("A document is missing: STATUTE");
+    String status =
+        CurrentScope.asSystem(
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql("select status from providers.application where id = :id")
+                            .param("id", UUID.fromString(id))
+                            .query(String.class)
+                            .single()));
+    assertThat(status).isEqualTo(ApplicationStatus.DRAFT.name());
+  }
+
+  @Test
+  void aStateFoundedNgoShowsAsStateAffiliated() {
+    var page =
+        register.search(null, null, null, ProviderType.NGO, 0, 100).items().stream()
+            .filter(e -> e.providerName().equals("Riverside Family Support"))
+            .findFirst()
+            .flatMap(e -> register.provider(e.providerId()))
+            .orElseThrow();
+    assertThat(page.provider().stateAffiliated()).isTrue();
+    var harbour = register.provider(harbourProvider()).orElseThrow();
+    assertThat(harbour.provider().stateAffiliated()).isFalse();
+  }
+
+  @Test
+  void theRegisterShowsOnlyAdmittedServicesAndAnApplicantHasNoPublicPage() {
+    var all = register.search(null, null, null, null, 0, 200).items();
+    assertThat(all).isNotEmpty();
+    assertThat(all).noneMatch(e -> e.providerName().equals("Lakeside Helping Hands"));
+    WebSession visitor = new WebSession(port);
+    assertThat(visitor.get("/register").statusCode()).isEqualTo(200);
+    UUID lakeside =
+        CurrentScope.asSystem(
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql(
+                                "select id from providers.provider where legal_name = 'Lakeside Helping Hands'")
+                            .query(UUID.class)
+                            .single()));
+    assertThat(visitor.get("/register/providers/" + lakeside).statusCode()).isEqualTo(404);
+  }
+}
