@@ -171,4 +171,29 @@ class ProviderRegisterTest {
                             .single()));
     assertThat(visitor.get("/register/providers/" + lakeside).statusCode()).isEqualTo(404);
   }
+
+  @Autowired RegisterFigures figures;
+
+  @Test
+  void theFiguresCountTheRegisterByRegionAndShowOnTheOfficersDashboard() {
+    RegisterFigures.Figures south =
+        CurrentScope.asSystem(() -> figures.of(fixtures.unit("NV-S").id()));
+    assertThat(south.providers()).isEqualTo(2);
+    assertThat(south.providersByType().get(ProviderType.MUNICIPAL_BODY)).isEqualTo(1);
+    assertThat(south.providersByType().get(ProviderType.NGO)).isEqualTo(1);
+    assertThat(south.nonStateSharePercent()).isEqualByComparingTo("50.0");
+    assertThat(south.stateFoundedNgos()).isEqualTo(1);
+    assertThat(south.services()).isEqualTo(5);
+    assertThat(south.applicationsReceived()).isEqualTo(2);
+    assertThat(south.servicesAdmitted()).isEqualTo(5);
+    assertThat(south.medianDaysToDecision()).isNotNull();
+
+    WebSession officer = new WebSession(port);
+    assertThat(officer.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
+    String dashboard = officer.get("/").body();
+    assertThat(dashboard)
+        .contains("The register in figures")
+        .contains("Southern Region")
+        .doesNotContain("Northern Region</th>");
+  }
 }
