@@ -41,6 +41,9 @@ class OtherTerritoryAnswers404Test {
   String northRegion;
   String homeCare;
   String northTariff;
+  String northApplication;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @BeforeEach
   void setUp() {
@@ -49,6 +52,17 @@ class OtherTerritoryAnswers404Test {
     northUser = fixtures.user("worker.harbour").id().toString();
     northMunicipality = fixtures.unit("NV-N-02").id().toString();
     northRegion = fixtures.unit("NV-N").id().toString();
+    northApplication =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select a.id from providers.application a join providers.provider p"
+                                        + " on p.id = a.provider_id where p.legal_name = 'Lakeside Helping Hands'")
+                                .query(java.util.UUID.class)
+                                .single()))
+            .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -116,6 +130,27 @@ class OtherTerritoryAnswers404Test {
                 "{\"validTo\":\"2040-01-01\"}",
                 "application/json",
                 Map.of("If-Match", "*")));
+    requests.put(
+        "GET /api/v1/applications/{id}",
+        v -> southOfficer.get("/api/v1/applications/" + northApplication));
+    requests.put(
+        "POST /api/v1/applications/{id}/information-requests",
+        v ->
+            southOfficer.send(
+                "POST",
+                "/api/v1/applications/" + northApplication + "/information-requests",
+                "{\"note\":\"x\"}",
+                "application/json",
+                Map.of("If-Match", "*")));
+    requests.put(
+        "POST /api/v1/applications/{id}/decisions",
+        v ->
+            southOfficer.send(
+                "POST",
+                "/api/v1/applications/" + northApplication + "/decisions",
+                "{\"decisions\":[{\"serviceId\":\"" + northApplication + "\",\"admit\":true}]}",
+                "application/json",
+                Map.of("If-Match", "*")));
     return requests;
   }
 
@@ -129,7 +164,8 @@ class OtherTerritoryAnswers404Test {
           "GET /api/v1/regions/{regionId}/calendar",
           "GET /api/v1/regions/{regionId}/deadline",
           "GET /api/v1/tariffs/{id}",
-          "GET /api/v1/service-types/{id}/tariffs");
+          "GET /api/v1/service-types/{id}/tariffs",
+          "GET /api/v1/providers/{id}");
 
   /**
    * The service catalogue is kept nationally: its types and standards belong to no territory, so no

@@ -196,4 +196,27 @@ class ProviderRegisterTest {
         .contains("Southern Region")
         .doesNotContain("Northern Region</th>");
   }
+
+  @Test
+  void theApiServesTheRegisterAndTheRegionsApplications() {
+    org.socius.support.Api officer =
+        new org.socius.support.Api(port, fixtures.tokenFor("officer.north"));
+    var churches =
+        officer.get("/api/v1/register/services?providerType=RELIGIOUS_ORGANISATION").json();
+    assertThat(churches.path("items").findValuesAsString("providerName"))
+        .containsOnly("St Nicholas Parish Charity");
+    var review = officer.get("/api/v1/applications?status=SUBMITTED").json();
+    assertThat(review.toString()).contains(lakesideApplication().toString());
+    var one = officer.get("/api/v1/applications/" + lakesideApplication());
+    assertThat(one.status()).isEqualTo(200);
+    assertThat(one.header("etag")).isNotBlank();
+    var stale =
+        officer.send(
+            "POST",
+            "/api/v1/applications/" + lakesideApplication() + "/information-requests",
+            "{\"note\":\"More please\"}",
+            "application/json",
+            Map.of("If-Match", "\"999\""));
+    assertThat(stale.status()).isEqualTo(409);
+  }
 }
