@@ -20,3 +20,19 @@ document.addEventListener('DOMContentLoaded', function () {
     });
   });
 });
+
+// "Use my location" fills the register's point from the device, where the browser offers it.
+document.addEventListener('DOMContentLoaded', function () {
+  var button = document.getElementById('use-my-location');
+  if (!button || !navigator.geolocation) {
+    return;
+  }
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    navigator.geolocation.getCurrentPosition(function (position) {
+      document.getElementById('lat').value = position.coords.latitude.toFixed(5);
+      document.getElementById('lon').value = position.coords.longitude.toFixed(5);
+      button.form.requestSubmit();
+    });
+  });
+});

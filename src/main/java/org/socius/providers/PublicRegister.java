@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
+import org.socius.platform.errors.Finding;
+import org.socius.platform.errors.InvalidInputException;
 import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.internal.ProviderRecords;
 import org.socius.providers.internal.RegisterRecords;
@@ -46,7 +48,8 @@ public class PublicRegister {
       double latitude,
       double longitude,
       int capacity,
-      int freePlaces) {}
+      int freePlaces,
+      Double distanceKm) {}
 
   /** A provider's public page; applicants that have nothing in the register yet have none. */
   public record ProviderPage(
@@ -54,6 +57,9 @@ public class PublicRegister {
       List<ServicePoint> servicePoints,
       List<RegisteredService> services,
       List<Licence> licences) {}
+
+  /** A point to measure distance from, and how far to look (null: anywhere). */
+  public record Near(double latitude, double longitude, Double radiusKm) {}
 
   @Transactional(readOnly = true)
   public PageResponse<Entry> search(
@@ -63,49 +69,105 @@ public class PublicRegister {
       ProviderType providerType,
       int page,
       int size) {
+    return search(serviceTypeId, regionId, municipalityId, providerType, null, page, size);
+  }
+
+  /**
+   * Active registered services matching the filters. With a point, the nearest come first (a GiST
+   * index on the service type and the position answers this without sorting the register) and a
+   * radius, if given, bounds the search.
+   */
+  @Transactional(readOnly = true)
+  public PageResponse<Entry> search(
+      UUID serviceTypeId,
+      UUID regionId,
+      UUID municipalityId,
+      ProviderType providerType,
+      Near near,
+      int page,
+      int size) {
     Paging.check(page, size);
+    if (near != null) {
+      List<Finding> findings = new java.util.ArrayList<>();
+      if (near.latitude() < -90 || near.latitude() > 90) {
+        findings.add(Finding.of("lat", "PRV-1201"));
+      }
+      if (near.longitude() < -180 || near.longitude() > 180) {
+        findings.add(Finding.of("lon", "PRV-1202"));
+      }
+      if (near.radiusKm() != null && (near.radiusKm() <= 0 || near.radiusKm() > 20_000)) {
+        findings.add(Finding.of("radiusKm", "PRV-1203"));
+      }
+      if (!findings.isEmpty()) {
+        throw new InvalidInputException(findings);
+      }
+    }
     Map<String, Object> params = new HashMap<>();
     params.put("type", serviceTypeId);
     params.put("region", regionId);
     params.put("municipality", municipalityId);
     params.put("providerType", providerType == null ? null : providerType.name());
+    params.put("lat", near == null ? null : near.latitude());
+    params.put("lon", near == null ? null : near.longitude());
+    params.put("radius", near == null || near.radiusKm() == null ? null : near.radiusKm() * 1000);
     String where =
         " from providers.registered_service r"
-            + " join providers.provider p on p.id = r.provider_id"
-            + " join providers.service_point sp on sp.id = r.service_point_id"
             + " where r.status = 'ACTIVE'"
             + " and (cast(:type as uuid) is null or r.service_type_id = :type)"
             + " and (cast(:region as uuid) is null or r.region_id = :region)"
             + " and (cast(:municipality as uuid) is null or r.municipality_id = :municipality)"
-            + " and (cast(:providerType as text) is null or p.provider_type = :providerType)";
+            + " and (cast(:providerType as text) is null or r.provider_type = :providerType)"
+            + " and (cast(:radius as double precision) is null"
+            + "   or (earth_box(ll_to_earth(:lat, :lon), :radius) @> r.earth"
+            + "       and earth_distance(ll_to_earth(:lat, :lon), r.earth) <= :radius))";
     long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+    String order =
+        near == null
+            ? " order by p.legal_name, sp.name"
+            : " order by r.earth <-> ll_to_earth(:lat, :lon)";
+    String distance =
+        near == null
+            ? "null::double precision"
+            : "earth_distance(ll_to_earth(:lat, :lon), r.earth) / 1000.0";
     List<Entry> items =
         jdbc.sql(
-                "select r.id, p.id as provider_id, p.legal_name, p.provider_type, r.service_type_id,"
+                "select r.id, p.id as provider_id, p.legal_name, r.provider_type, r.service_type_id,"
                     + " sp.id as point_id, sp.name, sp.address, r.region_id, r.municipality_id,"
-                    + " sp.latitude, sp.longitude, r.capacity, r.capacity - r.occupied as free"
+                    + " sp.latitude, sp.longitude, r.capacity, r.capacity - r.occupied as free, "
+                    + distance
+                    + " as distance_km"
+                    + " from (select r.*"
                     + where
-                    + " order by p.legal_name, sp.name limit :limit offset :offset")
+                    + (near == null ? "" : " order by r.earth <-> ll_to_earth(:lat, :lon)")
+                    + (near == null ? "" : " limit :limit offset :offset")
+                    + ") r"
+                    + " join providers.provider p on p.id = r.provider_id"
+                    + " join providers.service_point sp on sp.id = r.service_point_id"
+                    + order
+                    + (near == null ? " limit :limit offset :offset" : ""))
             .params(params)
             .param("limit", size)
             .param("offset", (long) page * size)
             .query(
-                (rs, n) ->
-                    new Entry(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        ProviderType.valueOf(rs.getString(4)),
-                        rs.getObject(5, UUID.class),
-                        rs.getObject(6, UUID.class),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getObject(9, UUID.class),
-                        rs.getObject(10, UUID.class),
-                        rs.getDouble(11),
-                        rs.getDouble(12),
-                        rs.getInt(13),
-                        rs.getInt(14)))
+                (rs, n) -> {
+                  Double km = rs.getObject(15, Double.class);
+                  return new Entry(
+                      rs.getObject(1, UUID.class),
+                      rs.getObject(2, UUID.class),
+                      rs.getString(3),
+                      ProviderType.valueOf(rs.getString(4)),
+                      rs.getObject(5, UUID.class),
+                      rs.getObject(6, UUID.class),
+                      rs.getString(7),
+                      rs.getString(8),
+                      rs.getObject(9, UUID.class),
+                      rs.getObject(10, UUID.class),
+                      rs.getDouble(11),
+                      rs.getDouble(12),
+                      rs.getInt(13),
+                      rs.getInt(14),
+                      km);
+                })
             .list();
     return PageResponse.of(items, page, size, total);
   }

@@ -219,4 +219,32 @@ class ProviderRegisterTest {
             Map.of("If-Match", "\"999\""));
     assertThat(stale.status()).isEqualTo(409);
   }
+
+  @Autowired org.socius.catalogue.Catalogue catalogue;
+
+  @Test
+  void theNearestServicesComeFirstAndARadiusBoundsTheSearch() {
+    UUID hotMeals = catalogue.serviceTypeByCode("HOT-MEALS").orElseThrow().id();
+    var nearHarbour = new PublicRegister.Near(54.7104, 20.4522, null);
+    var all = register.search(hotMeals, null, null, null, nearHarbour, 0, 10).items();
+    assertThat(all)
+        .extracting(PublicRegister.Entry::providerName)
+        .startsWith("Harbour Care Association", "St Nicholas Parish Charity");
+    assertThat(all.getFirst().distanceKm()).isLessThan(0.1);
+    assertThat(all.get(1).distanceKm()).isBetween(30.0, 45.0);
+
+    var within10 =
+        register.search(
+            hotMeals, null, null, null, new PublicRegister.Near(54.7104, 20.4522, 10.0), 0, 10);
+    assertThat(within10.items())
+        .extracting(PublicRegister.Entry::providerName)
+        .containsExactly("Harbour Care Association");
+    assertThat(within10.totalItems()).isEqualTo(1);
+
+    org.socius.support.Api anyone =
+        new org.socius.support.Api(port, fixtures.tokenFor("worker.harbour"));
+    var bad = anyone.get("/api/v1/register/services?lat=100&lon=20");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("errors").get(0).path("code").asString()).isEqualTo("PRV-1201");
+  }
 }

@@ -56,9 +56,14 @@ class RegisterApiController {
       @RequestParam(required = false) UUID region,
       @RequestParam(required = false) UUID municipality,
       @RequestParam(required = false) ProviderType providerType,
+      @RequestParam(required = false) Double lat,
+      @RequestParam(required = false) Double lon,
+      @RequestParam(required = false) Double radiusKm,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
-    return register.search(serviceType, region, municipality, providerType, page, size);
+    PublicRegister.Near near =
+        lat != null && lon != null ? new PublicRegister.Near(lat, lon, radiusKm) : null;
+    return register.search(serviceType, region, municipality, providerType, near, page, size);
   }
 
   @GetMapping("/api/v1/providers/{id}")

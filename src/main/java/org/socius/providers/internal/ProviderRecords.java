@@ -85,6 +85,12 @@ public class ProviderRecords {
   }
 
   public boolean update(Provider p) {
+    // The register's search rows carry the provider's type; they follow it.
+    jdbc.sql(
+            "update providers.registered_service set provider_type = :type where provider_id = :id")
+        .param("type", p.type().name())
+        .param("id", p.id())
+        .update();
     return jdbc.sql(
                 """
                 update providers.provider set legal_name = :name, provider_type = :type,

@@ -40,11 +40,16 @@ public class RegisterRecords {
     jdbc.sql(
             """
             insert into providers.registered_service (id, provider_id, region_id, municipality_id,
-              service_type_id, service_point_id, capacity, registered_on, application_id)
-            values (:id, :p, :r, :m, :type, :point, :capacity, :on, :a)
+              service_type_id, service_point_id, capacity, registered_on, application_id, earth,
+              provider_type)
+            select :id, :p, :r, :m, :type, :point, :capacity, :on, :a,
+              ll_to_earth(sp.latitude, sp.longitude), pr.provider_type
+            from providers.service_point sp join providers.provider pr on pr.id = sp.provider_id
+            where sp.id = :point
             on conflict (service_type_id, service_point_id) do update
               set capacity = excluded.capacity, status = 'ACTIVE', status_reason = '',
-                  application_id = excluded.application_id,
+                  application_id = excluded.application_id, earth = excluded.earth,
+                  provider_type = excluded.provider_type,
                   version = providers.registered_service.version + 1""")
         .param("id", s.id())
         .param("p", s.providerId())

@@ -77,12 +77,28 @@ class PublicRegisterController {
       @RequestParam(required = false) UUID region,
       @RequestParam(required = false) UUID municipality,
       @RequestParam(required = false) ProviderType providerType,
+      @RequestParam(required = false) Double lat,
+      @RequestParam(required = false) Double lon,
+      @RequestParam(required = false) Double radiusKm,
       @RequestParam(defaultValue = "0") int page,
       HttpServletRequest request,
+      Locale locale,
       Model model) {
-    model.addAttribute(
-        "entries",
-        register.search(serviceType, region, municipality, providerType, Math.max(0, page), 25));
+    PublicRegister.Near near =
+        lat != null && lon != null ? new PublicRegister.Near(lat, lon, radiusKm) : null;
+    try {
+      model.addAttribute(
+          "entries",
+          register.search(
+              serviceType, region, municipality, providerType, near, Math.max(0, page), 25));
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+      model.addAttribute(
+          "entries", register.search(serviceType, region, municipality, providerType, null, 0, 25));
+    }
+    model.addAttribute("lat", lat);
+    model.addAttribute("lon", lon);
+    model.addAttribute("radiusKm", radiusKm);
     model.addAttribute("serviceType", serviceType);
     model.addAttribute("region", region);
     model.addAttribute("municipality", municipality);
