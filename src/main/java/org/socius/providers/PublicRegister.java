@@ -102,24 +102,37 @@ public class PublicRegister {
         throw new InvalidInputException(findings);
       }
     }
+    // Only the filters in use become SQL: a condition like "(:x is null or column = :x)" would
+    // keep PostgreSQL from using the indexes once it caches a generic plan.
     Map<String, Object> params = new HashMap<>();
-    params.put("type", serviceTypeId);
-    params.put("region", regionId);
-    params.put("municipality", municipalityId);
-    params.put("providerType", providerType == null ? null : providerType.name());
-    params.put("lat", near == null ? null : near.latitude());
-    params.put("lon", near == null ? null : near.longitude());
-    params.put("radius", near == null || near.radiusKm() == null ? null : near.radiusKm() * 1000);
-    String where =
-        " from providers.registered_service r"
-            + " where r.status = 'ACTIVE'"
-            + " and (cast(:type as uuid) is null or r.service_type_id = :type)"
-            + " and (cast(:region as uuid) is null or r.region_id = :region)"
-            + " and (cast(:municipality as uuid) is null or r.municipality_id = :municipality)"
-            + " and (cast(:providerType as text) is null or r.provider_type = :providerType)"
-            + " and (cast(:radius as double precision) is null"
-            + "   or (earth_box(ll_to_earth(:lat, :lon), :radius) @> r.earth"
-            + "       and earth_distance(ll_to_earth(:lat, :lon), r.earth) <= :radius))";
+    StringBuilder where =
+        new StringBuilder(" from providers.registered_service r where r.status = 'ACTIVE'");
+    if (serviceTypeId != null) {
+      where.append(" and r.service_type_id = :type");
+      params.put("type", serviceTypeId);
+    }
+    if (regionId != null) {
+      where.append(" and r.region_id = :region");
+      params.put("region", regionId);
+    }
+    if (municipalityId != null) {
+      where.append(" and r.municipality_id = :municipality");
+      params.put("municipality", municipalityId);
+    }
+    if (providerType != null) {
+      where.append(" and r.provider_type = :providerType");
+      params.put("providerType", providerType.name());
+    }
+    if (near != null) {
+      params.put("lat", near.latitude());
+      params.put("lon", near.longitude());
+      if (near.radiusKm() != null) {
+        where.append(
+            " and earth_box(ll_to_earth(:lat, :lon), :radius) @> r.earth"
+                + " and earth_distance(ll_to_earth(:lat, :lon), r.earth) <= :radius");
+        params.put("radius", near.radiusKm() * 1000);
+      }
+    }
     long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
     String order =
         near == null

@@ -1,6 +1,9 @@
 -- Searching the register by distance: each registered service carries its point's position on
 -- the earth and its provider's type, so that one GiST index answers "the nearest services of
 -- this type" without sorting every row.
+-- Row-level security binds the owner too; a migration that rewrites rows acts for the system.
+select set_config('socius.scope_level', 'SYSTEM', true);
+
 alter table providers.registered_service
   add column earth cube,
   add column provider_type text;

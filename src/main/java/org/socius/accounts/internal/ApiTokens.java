@@ -149,20 +149,36 @@ public class ApiTokens {
     return CurrentScope.asSystem(() -> transaction.execute(status -> lookUp(hash)));
   }
 
+  /**
+   * Finds the live token and its enabled owner without writing: a client sending many requests must
+   * not queue on its own token's row. When the token was last marked used is kept to the minute, by
+   * a write only when that mark is older.
+   */
   private Optional<UserAccount> lookUp(byte[] hash) {
-    Optional<UUID> userId =
+    record Live(UUID tokenId, UUID userId, boolean stale) {}
+    Optional<Live> live =
         jdbc.sql(
                 """
-                update accounts.api_token t set last_used_at = now()
-                from accounts.user_account u
+                select t.id, t.user_id,
+                  t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
+                from accounts.api_token t join accounts.user_account u on u.id = t.user_id
                 where t.token_hash = :hash and t.revoked_at is null
-                  and (t.expires_at is null or t.expires_at > now())
-                  and u.id = t.user_id and u.enabled
-                returning t.user_id""")
+                  and (t.expires_at is null or t.expires_at > now()) and u.enabled""")
             .param("hash", hash)
-            .query(UUID.class)
+            .query(
+                (rs, n) ->
+                    new Live(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3)))
             .optional();
-    return userId.flatMap(accounts::find).filter(UserAccount::enabled);
+    live.filter(Live::stale)
+        .ifPresent(
+            t ->
+                jdbc.sql(
+                        "update accounts.api_token set last_used_at = now() where id = :id"
+                            + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
+                    .param("id", t.tokenId())
+                    .update());
+    return live.flatMap(t -> accounts.find(t.userId())).filter(UserAccount::enabled);
   }
 
   static byte[] hash(String token) {

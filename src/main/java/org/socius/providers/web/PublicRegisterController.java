@@ -1,15 +1,8 @@
 package org.socius.providers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.socius.catalogue.Catalogue;
-import org.socius.catalogue.ServiceType;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
@@ -18,8 +11,6 @@ import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderProfiles;
 import org.socius.providers.ProviderSignUp;
 import org.socius.providers.PublicRegister;
-import org.socius.territory.Territories;
-import org.socius.territory.TerritoryUnit;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,38 +27,28 @@ class PublicRegisterController {
 
   private final PublicRegister register;
   private final ProviderProfiles profiles;
-  private final Catalogue catalogue;
-  private final Territories territories;
+  private final RegisterLookups lookups;
   private final MessageSource messages;
 
   PublicRegisterController(
       PublicRegister register,
       ProviderProfiles profiles,
-      Catalogue catalogue,
-      Territories territories,
+      RegisterLookups lookups,
       MessageSource messages) {
     this.register = register;
     this.profiles = profiles;
-    this.catalogue = catalogue;
-    this.territories = territories;
+    this.lookups = lookups;
     this.messages = messages;
   }
 
   @ModelAttribute
   void lookups(Model model) {
-    List<ServiceType> types = catalogue.search(null, null, null, null, null, true);
-    model.addAttribute("serviceTypes", types);
-    model.addAttribute(
-        "typeNames", types.stream().collect(Collectors.toMap(ServiceType::id, ServiceType::name)));
-    List<TerritoryUnit> municipalities =
-        territories.municipalities().stream()
-            .sorted(Comparator.comparing(TerritoryUnit::name))
-            .toList();
-    model.addAttribute("regions", territories.regions());
-    model.addAttribute("municipalities", municipalities);
-    Map<UUID, TerritoryUnit> places =
-        municipalities.stream().collect(Collectors.toMap(TerritoryUnit::id, Function.identity()));
-    model.addAttribute("places", places);
+    RegisterLookups.Snapshot names = lookups.current();
+    model.addAttribute("serviceTypes", names.serviceTypes());
+    model.addAttribute("typeNames", names.typeNames());
+    model.addAttribute("regions", names.regions());
+    model.addAttribute("municipalities", names.municipalities());
+    model.addAttribute("places", names.places());
     model.addAttribute("providerTypes", ProviderType.values());
   }
 

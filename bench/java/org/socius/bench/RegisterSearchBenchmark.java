@@ -1,0 +1,225 @@
+package org.socius.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.socius.SociusApplication;
+import org.socius.accounts.AccountAdministration;
+import org.socius.accounts.internal.ApiTokens;
+import org.socius.catalogue.Catalogue;
+import org.socius.catalogue.ServiceType;
+import org.socius.platform.security.CurrentScope;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryUnit;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The public register search under load: 100,000 service points with registered services, then 50
+ * concurrent clients asking for the first page of the nearest services of a type, through the JSON
+ * API and through the public HTML page. Prints latency percentiles and throughput.
+ *
+ * <p>Run with {@code bench/register-search.sh}.
+ */
+public final class RegisterSearchBenchmark {
+
+  private static final int POINTS = Integer.getInteger("points", 100_000);
+  private static final int CLIENTS = Integer.getInteger("clients", 50);
+  private static final int REQUESTS_PER_CLIENT = Integer.getInteger("requests", 200);
+  private static final int WARM_UP = 2_000;
+
+  public static void main(String[] args) throws Exception {
+    ConfigurableApplicationContext context =
+        // Command-line arguments outrank application.properties, so the benchmark never touches
+        // the data of a normal run.
+        new SpringApplicationBuilder(SociusApplication.class)
+            .run(
+                "--server.port=0",
+                "--socius.db.embedded.data-dir=target/bench-postgres",
+                "--socius.db.embedded.clean=true",
+                "--socius.demo.enabled=true",
+                "--socius.db.pool-size=40",
+                "--server.tomcat.threads.max=64",
+                "--logging.level.root=WARN");
+    try {
+      int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+      List<UUID> types = seed(context);
+      String token = token(context);
+      System.out.printf(
+          "Register search, %,d service points, %d clients x %d requests%n",
+          POINTS, CLIENTS, REQUESTS_PER_CLIENT);
+      System.out.printf(
+          "%-34s %8s %8s %8s %8s %10s%n", "path", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+      run("JSON API /api/v1/register/services", port, token, types, true);
+      run("public page /register", port, null, types, false);
+    } finally {
+      context.close();
+    }
+  }
+
+  /** Providers with ten service points each, spread over the country, one service per point. */
+  private static List<UUID> seed(ConfigurableApplicationContext context) {
+    JdbcClient jdbc = context.getBean(JdbcClient.class);
+    TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
+    Catalogue catalogue = context.getBean(Catalogue.class);
+    Territories territories = context.getBean(Territories.class);
+    List<UUID> types =
+        catalogue.search(null, null, null, null, null, true).stream().map(ServiceType::id).toList();
+    List<TerritoryUnit> municipalities = territories.municipalities();
+    long started = System.nanoTime();
+    CurrentScope.asSystem(
+        () ->
+            transaction.executeWithoutResult(
+                status -> {
+                  jdbc.sql(
+                          """
+                          create temporary table bench_municipality as
+                          select row_number() over () - 1 as n, id, region_id
+                          from territory.unit where level = 'MUNICIPALITY'""")
+                      .update();
+                  jdbc.sql(
+                          """
+                          insert into providers.provider (id, region_id, legal_name, provider_type, status)
+                          select gen_random_uuid(), m.region_id, 'Bench provider ' || g,
+                            (array['NGO','COMPANY','STATE_INSTITUTION','RELIGIOUS_ORGANISATION'])[1 + g % 4],
+                            'REGISTERED'
+                          from generate_series(1, :providers) g
+                          join bench_municipality m on m.n = g % :municipalities""")
+                      .param("providers", POINTS / 10)
+                      .param("municipalities", municipalities.size())
+                      .update();
+                  jdbc.sql(
+                          """
+                          insert into providers.service_point (id, provider_id, region_id, municipality_id,
+                            name, address, latitude, longitude, capacity)
+                          select gen_random_uuid(), p.id, p.region_id,
+                            (select id from bench_municipality where region_id = p.region_id limit 1),
+                            'Point ' || s, s || ' Bench Street', 53 + random() * 2.5, 20 + random() * 3,
+                            10 + (random() * 90)::int
+                          from providers.provider p cross join generate_series(1, 10) s
+                          where p.legal_name like 'Bench provider %'""")
+                      .update();
+                  jdbc.sql(
+                          """
+                          insert into providers.registered_service (id, provider_id, region_id,
+                            municipality_id, service_type_id, service_point_id, capacity, registered_on,
+                            earth, provider_type)
+                          select gen_random_uuid(), sp.provider_id, sp.region_id, sp.municipality_id,
+                            (:types::uuid[])[1 + (abs(hashtext(sp.id::text)) % :typeCount)], sp.id,
+                            sp.capacity, current_date, ll_to_earth(sp.latitude, sp.longitude), p.provider_type
+                          from providers.service_point sp join providers.provider p on p.id = sp.provider_id
+                          where p.legal_name like 'Bench provider %'""")
+                      .param(
+                          "types",
+                          "{" + String.join(",", types.stream().map(UUID::toString).toList()) + "}")
+                      .param("typeCount", types.size())
+                      .update();
+                }));
+    // A register in steady state has been vacuumed (autovacuum does it in production).
+    jdbc.sql("vacuum analyze").update();
+    System.out.printf(
+        "Seeded %,d service points in %.1f s%n", POINTS, (System.nanoTime() - started) / 1e9);
+    return types;
+  }
+
+  private static String token(ConfigurableApplicationContext context) {
+    AccountAdministration accounts = context.getBean(AccountAdministration.class);
+    ApiTokens tokens = context.getBean(ApiTokens.class);
+    UUID worker =
+        CurrentScope.asSystem(() -> accounts.findByUsername("worker.harbour").orElseThrow().id());
+    return CurrentScope.asSystem(() -> tokens.issue(worker, "benchmark", 1).token());
+  }
+
+  private static void run(String label, int port, String token, List<UUID> types, boolean api)
+      throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Random random = new Random(42);
+    for (int i = 0; i < WARM_UP; i++) {
+      send(http, request(port, token, types, api, random));
+    }
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    long started = System.nanoTime();
+    try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        Random own = new Random(c);
+        running.add(
+            clients.submit(
+                () -> {
+                  for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+                    HttpRequest request = request(port, token, types, api, own);
+                    long t0 = System.nanoTime();
+                    send(http, request);
+                    latencies.add(System.nanoTime() - t0);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    System.out.printf(
+        "%-34s %8.1f %8.1f %8.1f %8.1f %10.0f%n",
+        label,
+        ms(sorted, 0.50),
+        ms(sorted, 0.95),
+        ms(sorted, 0.99),
+        sorted.getLast() / 1e6,
+        sorted.size() / seconds);
+  }
+
+  private static HttpRequest request(
+      int port, String token, List<UUID> types, boolean api, Random random) {
+    UUID type = types.get(random.nextInt(types.size()));
+    double lat = 53 + random.nextDouble() * 2.5;
+    double lon = 20 + random.nextDouble() * 3;
+    String query = "serviceType=" + type + "&lat=" + lat + "&lon=" + lon;
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(
+            URI.create(
+                "http://localhost:"
+                    + port
+                    + (api ? "/api/v1/register/services?size=25&" : "/register?")
+                    + query));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder.GET().build();
+  }
+
+  private static void send(HttpClient http, HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("HTTP " + response.statusCode() + " for " + request.uri());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static double ms(List<Long> sorted, double quantile) {
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
+        / 1e6;
+  }
+}
