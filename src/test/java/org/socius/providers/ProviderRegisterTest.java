@@ -247,4 +247,53 @@ class ProviderRegisterTest {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().path("errors").get(0).path("code").asString()).isEqualTo("PRV-1201");
   }
+
+  @Test
+  void theRegisterExportsAsHsdsJsonAndCsvWithoutSigningIn() throws Exception {
+    long active = register.search(null, null, null, null, 0, 1).totalItems();
+    WebSession visitor = new WebSession(port);
+    HttpResponse<String> exported = visitor.get("/register/export/hsds.json");
+    assertThat(exported.statusCode()).isEqualTo(200);
+    var services =
+        tools.jackson.databind.json.JsonMapper.builder().build().readTree(exported.body());
+    assertThat(services.size()).isEqualTo((int) active);
+    var first = services.get(0);
+    assertThat(first.path("status").asString()).isEqualTo("active");
+    assertThat(first.path("organization").path("name").asString()).isNotBlank();
+    var location = first.path("service_at_locations").get(0).path("location");
+    assertThat(location.path("location_type").asString()).isEqualTo("physical");
+    assertThat(location.path("latitude").isNumber()).isTrue();
+    assertThat(location.path("addresses").get(0).path("country").asString())
+        .isEqualTo("Republic of Novaria");
+    for (var service : services) {
+      assertThat(service.path("organization").path("name").asString())
+          .isNotEqualTo("Lakeside Helping Hands");
+    }
+
+    java.net.http.HttpResponse<byte[]> zip =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + port + "/register/export/hsds-csv.zip"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    Map<String, String> files = new java.util.HashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        files.put(
+            entry.getName(),
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(files.keySet())
+        .containsExactlyInAnyOrder(
+            "organization.csv",
+            "service.csv",
+            "location.csv",
+            "service_at_location.csv",
+            "address.csv");
+    assertThat(files.get("service.csv").split("\r\n")).hasSize((int) active + 1);
+    assertThat(files.get("service.csv")).startsWith("id,organization_id,name,description,status");
+  }
 }

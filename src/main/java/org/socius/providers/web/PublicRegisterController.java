@@ -1,12 +1,14 @@
 package org.socius.providers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
 import org.socius.platform.web.ListLinks;
+import org.socius.providers.HsdsExport;
 import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderProfiles;
 import org.socius.providers.ProviderSignUp;
@@ -29,12 +31,15 @@ class PublicRegisterController {
   private final ProviderProfiles profiles;
   private final RegisterLookups lookups;
   private final MessageSource messages;
+  private final HsdsExport export;
 
   PublicRegisterController(
       PublicRegister register,
       ProviderProfiles profiles,
       RegisterLookups lookups,
-      MessageSource messages) {
+      MessageSource messages,
+      HsdsExport export) {
+    this.export = export;
     this.register = register;
     this.profiles = profiles;
     this.lookups = lookups;
@@ -88,6 +93,20 @@ class PublicRegisterController {
     return ListLinks.isFragmentRequest(request)
         ? "providers/register :: results"
         : "providers/register";
+  }
+
+  @GetMapping("/register/export/hsds.json")
+  void exportJson(HttpServletResponse response) throws java.io.IOException {
+    response.setContentType("application/json;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"register-hsds.json\"");
+    export.writeJson(response.getOutputStream());
+  }
+
+  @GetMapping("/register/export/hsds-csv.zip")
+  void exportCsv(HttpServletResponse response) throws java.io.IOException {
+    response.setContentType("application/zip");
+    response.setHeader("Content-Disposition", "attachment; filename=\"register-hsds-csv.zip\"");
+    export.writeCsvZip(response.getOutputStream());
   }
 
   @GetMapping("/register/providers/{id}")
