@@ -65,6 +65,7 @@ public final class RegisterSearchBenchmark {
           "%-34s %8s %8s %8s %8s %10s%n", "path", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
       run("JSON API /api/v1/register/services", port, token, types, true);
       run("public page /register", port, null, types, false);
+      export(port);
     } finally {
       context.close();
     }
@@ -183,6 +184,59 @@ public final class RegisterSearchBenchmark {
         ms(sorted, 0.99),
         sorted.getLast() / 1e6,
         sorted.size() / seconds);
+  }
+
+  /**
+   * Downloads the HSDS export of the whole register, streaming, while sampling the heap: the export
+   * should need no more memory for 100,000 services than for ten.
+   */
+  private static void export(int port) throws Exception {
+    java.lang.management.MemoryMXBean memory =
+        java.lang.management.ManagementFactory.getMemoryMXBean();
+    System.gc();
+    long baseline = memory.getHeapMemoryUsage().getUsed();
+    long[] peak = {baseline};
+    Thread sampler =
+        Thread.ofPlatform()
+            .daemon()
+            .start(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+                    try {
+                      Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("/register/export/hsds.json", "/register/export/hsds-csv.zip")) {
+      long started = System.nanoTime();
+      HttpResponse<java.io.InputStream> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      long bytes = 0;
+      try (java.io.InputStream in = response.body()) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          bytes += n;
+        }
+      }
+      System.out.printf(
+          "Export %-32s %,12d bytes in %5.1f s; heap peak %,d MB above the %,d MB before (max heap %,d MB)%n",
+          path,
+          bytes,
+          (System.nanoTime() - started) / 1e9,
+          (peak[0] - baseline) >> 20,
+          baseline >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+      System.gc();
+      baseline = memory.getHeapMemoryUsage().getUsed();
+      peak[0] = baseline;
+    }
+    sampler.interrupt();
   }
 
   private static HttpRequest request(
