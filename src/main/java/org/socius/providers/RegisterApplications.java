@@ -327,12 +327,17 @@ public class RegisterApplications {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     for (ServiceDecision d : decisions) {
-      applications.decide(
-          d.serviceId(),
-          d.admit() ? Decision.ADMITTED : Decision.REFUSED,
-          d.admit() ? null : d.reason(),
-          d.admit() || d.text() == null ? null : d.text().trim(),
-          now);
+      boolean decided =
+          applications.decide(
+              d.serviceId(),
+              d.admit() ? Decision.ADMITTED : Decision.REFUSED,
+              d.admit() ? null : d.reason(),
+              d.admit() || d.text() == null ? null : d.text().trim(),
+              now);
+      if (!decided) {
+        // Another officer decided this service between our read and this write.
+        throw new ConflictException("PRV-1003");
+      }
       applications.addEvent(
           applicationId,
           application.regionId(),

@@ -119,18 +119,21 @@ public class ApplicationRecords {
         .update();
   }
 
-  public void decide(
+  /** Decides a pending service; false if somebody decided it meanwhile. */
+  public boolean decide(
       UUID serviceId, Decision decision, RefusalReason reason, String text, OffsetDateTime at) {
-    jdbc.sql(
-            """
-            update providers.application_service set decision = :decision, refusal_reason = :reason,
-              refusal_text = :text, decided_at = :at where id = :id""")
-        .param("decision", decision.name())
-        .param("reason", reason == null ? null : reason.name())
-        .param("text", text)
-        .param("at", at)
-        .param("id", serviceId)
-        .update();
+    return jdbc.sql(
+                """
+                update providers.application_service set decision = :decision,
+                  refusal_reason = :reason, refusal_text = :text, decided_at = :at
+                where id = :id and decision = 'PENDING'""")
+            .param("decision", decision.name())
+            .param("reason", reason == null ? null : reason.name())
+            .param("text", text)
+            .param("at", at)
+            .param("id", serviceId)
+            .update()
+        == 1;
   }
 
   public void appeal(UUID serviceId, String text) {
