@@ -296,4 +296,62 @@ class ProviderRegisterTest {
     assertThat(files.get("service.csv").split("\r\n")).hasSize((int) active + 1);
     assertThat(files.get("service.csv")).startsWith("id,organization_id,name,description,status");
   }
+
+  @Test
+  void aRegisterImportWithBadLinesImportsNothingAndAGoodOneEntersTheRegister() {
+    org.socius.support.Api officer =
+        new org.socius.support.Api(port, fixtures.tokenFor("officer.north"));
+    String north = fixtures.unit("NV-N").id().toString();
+    String header =
+        "legal_name,provider_type,registration_number,founder_name,founder_type,point_name,"
+            + "municipality_code,address,latitude,longitude,capacity,service_codes\n";
+    String bad =
+        header
+            + "Old Mill Care,NGO,IMP-001,Ole Berg,PRIVATE_PERSON,Mill House,NV-N-02,1 Mill Lane,54.6,21.0,15,HOME-CARE\n"
+            + "Old Mill Care,NGO,IMP-001,Ole Berg,PRIVATE_PERSON,Mill Annex,NV-S-01,2 Mill Lane,54.6,21.0,15,HOME-CARE\n"
+            + "Bridge Club,CLUB,IMP-002,Ann Lee,PRIVATE_PERSON,Club Room,NV-N-01,3 Bridge St,95,21.0,-3,KNITTING\n";
+    long before = count("select count(*) from providers.provider");
+    var refused =
+        officer.send(
+            "POST", "/api/v1/register/import?regionId=" + north, bad, "text/csv", Map.of());
+    assertThat(refused.status()).isEqualTo(422);
+    var lines =
+        refused.json().path("findings").findValues("line").stream()
+            .map(n -> n.asInt())
+            .distinct()
+            .toList();
+    assertThat(lines).containsExactly(3, 4);
+    assertThat(refused.json().path("findings").findValuesAsString("code"))
+        .contains("PRV-0504", "PRV-1308", "PRV-0505", "PRV-0507", "PRV-1304");
+    assertThat(count("select count(*) from providers.provider")).isEqualTo(before);
+
+    String good =
+        header
+            + "Old Mill Care,NGO,IMP-001,Ole Berg,PRIVATE_PERSON,Mill House,NV-N-02,1 Mill Lane,54.6,21.0,15,HOME-CARE;HOT-MEALS\n"
+            + "Old Mill Care,NGO,IMP-001,Ole Berg,PRIVATE_PERSON,Mill Annex,NV-N-02,2 Mill Lane,54.61,21.01,10,DAY-CARE\n";
+    var accepted =
+        officer.send(
+            "POST", "/api/v1/register/import?regionId=" + north, good, "text/csv", Map.of());
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat(accepted.json().path("imported").asInt()).isEqualTo(2);
+    assertThat(count("select count(*) from providers.provider")).isEqualTo(before + 1);
+    assertThat(register.search(null, null, null, null, 0, 200).items())
+        .filteredOn(e -> e.providerName().equals("Old Mill Care"))
+        .hasSize(3);
+
+    var again =
+        officer.send(
+            "POST", "/api/v1/register/import?regionId=" + north, good, "text/csv", Map.of());
+    assertThat(again.status()).isEqualTo(422);
+    assertThat(again.json().path("findings").findValuesAsString("code")).contains("PRV-1309");
+
+    org.socius.support.Api southOfficer =
+        new org.socius.support.Api(port, fixtures.tokenFor("officer.south"));
+    assertThat(
+            southOfficer
+                .send(
+                    "POST", "/api/v1/register/import?regionId=" + north, good, "text/csv", Map.of())
+                .status())
+        .isEqualTo(404);
+  }
 }

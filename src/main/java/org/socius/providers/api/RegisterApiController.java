@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
 import org.socius.platform.api.ETags;
+import org.socius.platform.api.ImportReport;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.providers.Application;
@@ -17,8 +18,10 @@ import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderKinds.RefusalReason;
 import org.socius.providers.PublicRegister;
 import org.socius.providers.RegisterApplications;
+import org.socius.providers.RegisterImport;
 import org.socius.providers.ServiceDecision;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +39,13 @@ class RegisterApiController {
 
   private final PublicRegister register;
   private final RegisterApplications applications;
+  private final RegisterImport importer;
 
-  RegisterApiController(PublicRegister register, RegisterApplications applications) {
+  RegisterApiController(
+      PublicRegister register, RegisterApplications applications, RegisterImport importer) {
     this.register = register;
     this.applications = applications;
+    this.importer = importer;
   }
 
   record InformationRequest(@NotBlank String note) {}
@@ -64,6 +70,16 @@ class RegisterApiController {
     PublicRegister.Near near =
         lat != null && lon != null ? new PublicRegister.Near(lat, lon, radiusKm) : null;
     return register.search(serviceType, region, municipality, providerType, near, page, size);
+  }
+
+  @PostMapping(path = "/api/v1/register/import", consumes = "text/csv")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  @Operation(summary = "Import an existing register into a region from CSV; all or nothing")
+  ResponseEntity<ImportReport> importCsv(@RequestParam UUID regionId, @RequestBody String csv) {
+    ImportReport report = importer.importCsv(csv, regionId);
+    return ResponseEntity.status(
+            report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+        .body(report);
   }
 
   @GetMapping("/api/v1/providers/{id}")

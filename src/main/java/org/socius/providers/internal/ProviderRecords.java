@@ -55,6 +55,16 @@ public class ProviderRecords {
         .list();
   }
 
+  public boolean registrationTaken(UUID regionId, String registrationNumber) {
+    return jdbc.sql(
+            "select exists (select 1 from providers.provider where region_id = :r"
+                + " and lower(registration_number) = lower(:n))")
+        .param("r", regionId)
+        .param("n", registrationNumber)
+        .query(Boolean.class)
+        .single();
+  }
+
   public boolean isMember(UUID providerId, UUID userId) {
     return jdbc.sql(
             "select exists (select 1 from providers.member where provider_id = :p and user_id = :u)")

@@ -14,6 +14,7 @@ import org.socius.catalogue.ServiceType;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
@@ -23,9 +24,12 @@ import org.socius.providers.ProviderKinds.DocumentKind;
 import org.socius.providers.ProviderKinds.RefusalReason;
 import org.socius.providers.ProviderProfiles;
 import org.socius.providers.RegisterApplications;
+import org.socius.providers.RegisterImport;
 import org.socius.providers.ServiceDecision;
 import org.socius.providers.ServicePoint;
 import org.socius.providers.internal.ApplicationRecords;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryUnit;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -52,12 +56,18 @@ class ApplicationController {
   private final ProviderProfiles profiles;
   private final Catalogue catalogue;
   private final MessageSource messages;
+  private final RegisterImport importer;
+  private final Territories territories;
 
   ApplicationController(
       RegisterApplications applications,
       ProviderProfiles profiles,
       Catalogue catalogue,
-      MessageSource messages) {
+      MessageSource messages,
+      RegisterImport importer,
+      Territories territories) {
+    this.importer = importer;
+    this.territories = territories;
     this.applications = applications;
     this.profiles = profiles;
     this.catalogue = catalogue;
@@ -73,6 +83,32 @@ class ApplicationController {
     model.addAttribute("today", LocalDate.now());
     model.addAttribute("providerNames", new ProviderNames(profiles));
     return "providers/applications";
+  }
+
+  @GetMapping("/register/import")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  String importForm(Model model) {
+    model.addAttribute("importRegions", importRegions());
+    model.addAttribute("header", String.join(",", RegisterImport.HEADER));
+    return "providers/import";
+  }
+
+  @PostMapping("/register/import")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  String importFile(
+      @RequestParam UUID regionId, @RequestParam("file") MultipartFile file, Model model)
+      throws IOException {
+    model.addAttribute(
+        "report",
+        importer.importCsv(
+            new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8), regionId));
+    return importForm(model);
+  }
+
+  private List<TerritoryUnit> importRegions() {
+    return territories.regions().stream()
+        .filter(r -> CurrentScope.get().allows(r.id(), null))
+        .toList();
   }
 
   @GetMapping("/applications/{id}")
