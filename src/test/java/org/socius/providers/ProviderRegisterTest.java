@@ -354,4 +354,62 @@ class ProviderRegisterTest {
                 .status())
         .isEqualTo(404);
   }
+
+  @Test
+  void anOfficerSuspendsAndReinstatesAServiceAndTheRegisterKeepsTheHistory() {
+    UUID taxi = catalogue.serviceTypeByCode("SOC-TAXI").orElseThrow().id();
+    var entry =
+        register.search(taxi, fixtures.unit("NV-S").id(), null, null, 0, 10).items().stream()
+            .filter(e -> e.providerName().equals("Southern Social Services Centre"))
+            .findFirst()
+            .orElseThrow();
+    String service = entry.registeredServiceId().toString();
+    String provider = entry.providerId().toString();
+    String page = "/register/providers/" + provider;
+
+    WebSession north = new WebSession(port);
+    assertThat(north.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(
+            north
+                .post(
+                    "/",
+                    "/register/services/" + service + "/status",
+                    Map.of("providerId", provider, "action", "suspend", "reason", "x"))
+                .statusCode())
+        .isEqualTo(404);
+
+    WebSession south = new WebSession(port);
+    assertThat(south.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
+    HttpResponse<String> noReason =
+        south.post(
+            page,
+            "/register/services/" + service + "/status",
+            Map.of("providerId", provider, "action", "suspend"));
+    assertThat(noReason.body()).contains("Give the reason.");
+    HttpResponse<String> suspended =
+        south.post(
+            page,
+            "/register/services/" + service + "/status",
+            Map.of(
+                "providerId",
+                provider,
+                "action",
+                "suspend",
+                "reason",
+                "Vehicle failed its safety check"));
+    assertThat(suspended.statusCode()).isEqualTo(302);
+    assertThat(register.search(taxi, fixtures.unit("NV-S").id(), null, null, 0, 10).items())
+        .noneMatch(e -> e.registeredServiceId().equals(entry.registeredServiceId()));
+    assertThat(new WebSession(port).get(page).body()).contains("Vehicle failed its safety check");
+
+    HttpResponse<String> reinstated =
+        south.post(
+            page,
+            "/register/services/" + service + "/status",
+            Map.of(
+                "providerId", provider, "action", "reinstate", "reason", "New vehicle inspected"));
+    assertThat(reinstated.statusCode()).isEqualTo(302);
+    assertThat(register.search(taxi, fixtures.unit("NV-S").id(), null, null, 0, 10).items())
+        .anyMatch(e -> e.registeredServiceId().equals(entry.registeredServiceId()));
+  }
 }

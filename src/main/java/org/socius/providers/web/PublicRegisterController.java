@@ -2,6 +2,7 @@ package org.socius.providers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.platform.errors.InvalidInputException;
@@ -13,6 +14,7 @@ import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderProfiles;
 import org.socius.providers.ProviderSignUp;
 import org.socius.providers.PublicRegister;
+import org.socius.providers.RegisterStatusChanges;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,14 +34,17 @@ class PublicRegisterController {
   private final RegisterLookups lookups;
   private final MessageSource messages;
   private final HsdsExport export;
+  private final RegisterStatusChanges statusChanges;
 
   PublicRegisterController(
       PublicRegister register,
       ProviderProfiles profiles,
       RegisterLookups lookups,
       MessageSource messages,
-      HsdsExport export) {
+      HsdsExport export,
+      RegisterStatusChanges statusChanges) {
     this.export = export;
+    this.statusChanges = statusChanges;
     this.register = register;
     this.profiles = profiles;
     this.lookups = lookups;
@@ -111,9 +116,48 @@ class PublicRegisterController {
 
   @GetMapping("/register/providers/{id}")
   String provider(@PathVariable UUID id, Model model) {
-    model.addAttribute(
-        "page", register.provider(id).orElseThrow(() -> new NotFoundException("provider", id)));
+    PublicRegister.ProviderPage page =
+        register.provider(id).orElseThrow(() -> new NotFoundException("provider", id));
+    model.addAttribute("page", page);
+    model.addAttribute("history", statusChanges.history(id));
+    if (statusChanges.mayManage(page.provider().regionId())) {
+      model.addAttribute("managed", statusChanges.services(id, page.provider().regionId()));
+    }
     return "providers/public-provider";
+  }
+
+  @PostMapping("/register/services/{serviceId}/status")
+  @org.springframework.security.access.prepost.PreAuthorize(
+      "hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  String changeStatus(
+      @PathVariable UUID serviceId,
+      @RequestParam UUID providerId,
+      @RequestParam String action,
+      @RequestParam(defaultValue = "") String reason,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      switch (action) {
+        case "suspend" -> statusChanges.suspend(serviceId, reason);
+        case "exclude" -> statusChanges.exclude(serviceId, reason);
+        case "reinstate" -> statusChanges.reinstate(serviceId, reason);
+        default -> throw InvalidInputException.of("action", "PRV-1403");
+      }
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+      return provider(providerId, model);
+    } catch (org.socius.platform.errors.ConflictException e) {
+      model.addAttribute(
+          "errors",
+          FormErrors.of(
+              List.of(new org.socius.platform.errors.Finding(null, e.code(), e.args())),
+              messages,
+              locale));
+      return provider(providerId, model);
+    }
+    redirect.addFlashAttribute("flash", "register.status.changed");
+    return "redirect:/register/providers/" + providerId;
   }
 
   @GetMapping("/providers/sign-up")
