@@ -1,8 +1,11 @@
 package org.socius.demo;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -104,8 +107,7 @@ class DemoData implements ApplicationRunner {
     territories.setCalendarDay(
         new CalendarDay(south.id(), LocalDate.of(year, 9, 15), false, "Harvest Day"));
     LocalDate saturday =
-        LocalDate.of(year, 9, 1)
-            .with(java.time.temporal.TemporalAdjusters.firstInMonth(java.time.DayOfWeek.SATURDAY));
+        LocalDate.of(year, 9, 1).with(TemporalAdjusters.firstInMonth(DayOfWeek.SATURDAY));
     territories.setCalendarDay(
         new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
 
@@ -202,7 +204,7 @@ class DemoData implements ApplicationRunner {
         north,
         harbour);
 
-    Map<String, TerritoryUnit> places = new java.util.HashMap<>();
+    Map<String, TerritoryUnit> places = new HashMap<>();
     for (String code : List.of("NV-N", "NV-S", "NV-N-01", "NV-N-02", "NV-N-03", "NV-S-01")) {
       places.put(code, territories.findByCode(code).orElseThrow());
     }

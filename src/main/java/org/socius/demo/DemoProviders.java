@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.socius.accounts.UserAccount;
 import org.socius.catalogue.Catalogue;
@@ -73,7 +74,7 @@ class DemoProviders {
       UserAccount staff,
       UserAccount northOfficer,
       UserAccount southOfficer,
-      java.util.function.BiFunction<String, UUID, UserAccount> staffAccount) {
+      BiFunction<String, UUID, UserAccount> staffAccount) {
     List<Seed> seeds =
         List.of(
             new Seed(

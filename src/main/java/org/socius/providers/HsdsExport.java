@@ -9,11 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -308,10 +312,10 @@ public class HsdsExport {
   }
 
   /** Each organization or location once; rows come ordered by service, so a set of ids is kept. */
-  private void forEachDistinct(java.util.function.Function<Row, UUID> key, Consumer<Row> action) {
+  private void forEachDistinct(Function<Row, UUID> key, Consumer<Row> action) {
     // Ids only, 16 bytes each: memory grows with the number of organizations or locations, not
     // with the rows written.
-    java.util.Set<UUID> seen = new java.util.HashSet<>();
+    Set<UUID> seen = new HashSet<>();
     forEachRow(
         row -> {
           if (seen.add(key.apply(row))) {
@@ -347,7 +351,7 @@ public class HsdsExport {
   private Names names() {
     List<ServiceType> types = catalogue.search(null, null, null, null, null, false);
     Map<UUID, ServiceType> byId = types.stream().collect(Collectors.toMap(ServiceType::id, t -> t));
-    Map<UUID, String> places = new java.util.HashMap<>();
+    Map<UUID, String> places = new HashMap<>();
     territories.regions().forEach(r -> places.put(r.id(), r.name()));
     territories.municipalities().forEach(m -> places.put(m.id(), m.name()));
     return new Names(byId, places, territories.nation().map(TerritoryUnit::name).orElse(""));

@@ -1,5 +1,6 @@
 package org.socius.providers;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ public class PublicRegister {
       int size) {
     Paging.check(page, size);
     if (near != null) {
-      List<Finding> findings = new java.util.ArrayList<>();
+      List<Finding> findings = new ArrayList<>();
       if (near.latitude() < -90 || near.latitude() > 90) {
         findings.add(Finding.of("lat", "PRV-1201"));
       }

@@ -11,6 +11,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.providers.ProviderKinds.RegisteredStatus;
+import org.socius.providers.internal.RegisterRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +27,10 @@ public class RegisterStatusChanges {
   private final JdbcClient jdbc;
   private final ProviderAccess access;
   private final AuditLog audit;
-  private final org.socius.providers.internal.RegisterRecords register;
+  private final RegisterRecords register;
 
   RegisterStatusChanges(
-      JdbcClient jdbc,
-      ProviderAccess access,
-      AuditLog audit,
-      org.socius.providers.internal.RegisterRecords register) {
+      JdbcClient jdbc, ProviderAccess access, AuditLog audit, RegisterRecords register) {
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;

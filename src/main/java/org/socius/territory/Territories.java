@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.platform.Ids;
@@ -300,8 +302,8 @@ public class Territories {
   /** Checks a new unit and places it in the hierarchy; findings collect what is wrong. */
   private TerritoryUnit prepare(
       NewTerritoryUnit request,
-      java.util.function.Function<UUID, Optional<TerritoryUnit>> parents,
-      java.util.function.Predicate<String> codeTaken,
+      Function<UUID, Optional<TerritoryUnit>> parents,
+      Predicate<String> codeTaken,
       List<Finding> findings) {
     checkCodeAndName(request.code(), request.name(), findings);
     if (request.level() == null) {

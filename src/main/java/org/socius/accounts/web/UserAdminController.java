@@ -1,8 +1,10 @@
 package org.socius.accounts.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.Sector;
@@ -159,7 +161,7 @@ class UserAdminController {
 
   /** Names of the territories users are scoped to, looked up once per page. */
   static final class Places {
-    private final java.util.Map<UUID, String> names = new java.util.HashMap<>();
+    private final Map<UUID, String> names = new HashMap<>();
 
     Places(Territories territories) {
       territories.regions().forEach(r -> names.put(r.id(), r.name()));

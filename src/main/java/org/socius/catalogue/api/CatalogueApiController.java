@@ -27,6 +27,7 @@ import org.socius.catalogue.StandardDetails;
 import org.socius.catalogue.Tariff;
 import org.socius.platform.api.ETags;
 import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.security.CurrentScope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -202,7 +203,7 @@ class CatalogueApiController {
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody EndTariffBody body) {
     Tariff current = catalogue.tariff(id).orElseThrow(() -> new NotFoundException("tariff", id));
-    if (!org.socius.platform.security.CurrentScope.get().allows(current.regionId(), null)) {
+    if (!CurrentScope.get().allows(current.regionId(), null)) {
       throw new NotFoundException("tariff", id);
     }
     int version = ETags.requireMatch(ifMatch, current.version());

@@ -1,7 +1,10 @@
 package org.socius.platform.web;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import org.socius.platform.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,14 +20,12 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-  static final java.util.List<Locale> LANGUAGES =
-      java.util.List.of(Locale.ENGLISH, Locale.of("ru"));
+  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.of("ru"));
 
   /** Every role starts from its dashboard. */
   @Bean
   NavigationItem dashboardNavigation() {
-    return new NavigationItem(
-        "nav.home", "/", java.util.EnumSet.allOf(org.socius.platform.security.Role.class), 0);
+    return new NavigationItem("nav.home", "/", EnumSet.allOf(Role.class), 0);
   }
 
   @Bean

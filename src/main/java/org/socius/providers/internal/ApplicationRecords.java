@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.socius.platform.Ids;
 import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
 import org.socius.providers.Application.DocumentInfo;
@@ -190,7 +191,7 @@ public class ApplicationRecords {
             insert into providers.application_event (id, application_id, region_id, actor_name,
               kind, note)
             values (:id, :a, :r, :actor, :kind, :note)""")
-        .param("id", org.socius.platform.Ids.newId())
+        .param("id", Ids.newId())
         .param("a", applicationId)
         .param("r", regionId)
         .param("actor", actor)

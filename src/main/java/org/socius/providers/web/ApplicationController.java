@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
+import org.socius.providers.Provider;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.Decision;
 import org.socius.providers.ProviderKinds.DocumentKind;
@@ -334,13 +336,13 @@ class ApplicationController {
   /** Provider names for the review list, looked up once each. */
   static final class ProviderNames {
     private final ProviderProfiles profiles;
-    private final Map<UUID, org.socius.providers.Provider> cache = new java.util.HashMap<>();
+    private final Map<UUID, Provider> cache = new HashMap<>();
 
     ProviderNames(ProviderProfiles profiles) {
       this.profiles = profiles;
     }
 
-    public org.socius.providers.Provider provider(UUID id) {
+    public Provider provider(UUID id) {
       return cache.computeIfAbsent(id, profiles::publicProvider);
     }
   }

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
@@ -16,6 +18,7 @@ import org.socius.providers.ProviderSignUp;
 import org.socius.providers.PublicRegister;
 import org.socius.providers.RegisterStatusChanges;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -127,8 +130,7 @@ class PublicRegisterController {
   }
 
   @PostMapping("/register/services/{serviceId}/status")
-  @org.springframework.security.access.prepost.PreAuthorize(
-      "hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
   String changeStatus(
       @PathVariable UUID serviceId,
       @RequestParam UUID providerId,
@@ -147,13 +149,10 @@ class PublicRegisterController {
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
       return provider(providerId, model);
-    } catch (org.socius.platform.errors.ConflictException e) {
+    } catch (ConflictException e) {
       model.addAttribute(
           "errors",
-          FormErrors.of(
-              List.of(new org.socius.platform.errors.Finding(null, e.code(), e.args())),
-              messages,
-              locale));
+          FormErrors.of(List.of(new Finding(null, e.code(), e.args())), messages, locale));
       return provider(providerId, model);
     }
     redirect.addFlashAttribute("flash", "register.status.changed");

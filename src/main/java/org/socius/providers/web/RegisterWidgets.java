@@ -1,10 +1,12 @@
 package org.socius.providers.web;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.Role;
 import org.socius.platform.web.DashboardWidget;
@@ -33,7 +35,7 @@ class RegisterWidgets {
             TerritoryUnit region = territories.region(actor.scope().regionId());
             model.put("rows", List.of(Map.entry(region.name(), figures.of(region.id()))));
           } else {
-            List<Map.Entry<String, RegisterFigures.Figures>> rows = new java.util.ArrayList<>();
+            List<Map.Entry<String, RegisterFigures.Figures>> rows = new ArrayList<>();
             for (TerritoryUnit region : territories.regions()) {
               rows.add(Map.entry(region.name(), figures.of(region.id())));
             }
@@ -72,7 +74,7 @@ class RegisterWidgets {
       String fragment,
       String titleKey,
       int position,
-      java.util.function.Function<Actor, Map<String, Object>> model) {
+      Function<Actor, Map<String, Object>> model) {
     return new DashboardWidget() {
       @Override
       public Set<Role> roles() {

@@ -2,7 +2,10 @@ package org.socius.territory.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socius.territory.TerritoryLevel;
@@ -126,15 +129,15 @@ public class TerritoryUnits {
             + " and (cast(:parent as uuid) is null or parent_id = :parent)"
             + " and (cast(:text as text) is null or lower(name) like :text or lower(code) like :text)";
 
-    static java.util.Map<String, Object> params(TerritoryLevel level, UUID parentId, String text) {
-      var params = new java.util.HashMap<String, Object>();
+    static Map<String, Object> params(TerritoryLevel level, UUID parentId, String text) {
+      var params = new HashMap<String, Object>();
       params.put("level", level == null ? null : level.name());
       params.put("parent", parentId);
       params.put(
           "text",
           text == null || text.isBlank()
               ? null
-              : "%" + text.trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%") + "%");
+              : "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "\\%") + "%");
       return params;
     }
   }
