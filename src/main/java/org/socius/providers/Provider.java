@@ -1,5 +1,6 @@
 package org.socius.providers;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 import org.socius.providers.ProviderKinds.FounderType;
@@ -29,17 +30,16 @@ public record Provider(
     if (type.isState()) {
       return true;
     }
-    double stateShare =
+    BigDecimal stateShare =
         founders.stream()
-            .filter(f -> f.type().isState())
-            .mapToDouble(f -> f.sharePercent() == null ? 0 : f.sharePercent().doubleValue())
-            .sum();
+            .filter(f -> f.type().isState() && f.sharePercent() != null)
+            .map(Founder::sharePercent)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     boolean onlyStateFounders =
         !founders.isEmpty() && founders.stream().allMatch(f -> f.type().isState());
-    return onlyStateFounders || stateShare > 50;
+    return onlyStateFounders || stateShare.compareTo(BigDecimal.valueOf(50)) > 0;
   }
 
   /** A founder and its share. */
-  public record Founder(
-      UUID id, String name, FounderType type, java.math.BigDecimal sharePercent) {}
+  public record Founder(UUID id, String name, FounderType type, BigDecimal sharePercent) {}
 }
