@@ -24,12 +24,49 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
-  /** A lock that has expired reads as no lock. */
-  private static final String COLUMNS =
-      "id, username, display_name, email, roles, sector, scope_level, region_id,"
-          + " municipality_id, preferred_language, enabled, failed_attempts,"
-          + " case when locked_until > now() then locked_until end as locked_until,"
-          + " last_login_at, created_at, version";
+  private static final String COLUMNS = columns("user_account");
+
+  /**
+   * The columns {@link #map} reads, qualified by a table alias. A lock that has expired reads as
+   * none.
+   */
+  static String columns(String alias) {
+    String a = alias + ".";
+    return a
+        + "id, "
+        + a
+        + "username, "
+        + a
+        + "display_name, "
+        + a
+        + "email, "
+        + a
+        + "roles, "
+        + a
+        + "sector, "
+        + a
+        + "scope_level, "
+        + a
+        + "region_id, "
+        + a
+        + "municipality_id, "
+        + a
+        + "preferred_language, "
+        + a
+        + "enabled, "
+        + a
+        + "failed_attempts, case when "
+        + a
+        + "locked_until > now() then "
+        + a
+        + "locked_until end as locked_until, "
+        + a
+        + "last_login_at, "
+        + a
+        + "created_at, "
+        + a
+        + "version";
+  }
 
   private final JdbcClient jdbc;
 

@@ -155,20 +155,22 @@ public class ApiTokens {
    * a write only when that mark is older.
    */
   private Optional<UserAccount> lookUp(byte[] hash) {
-    record Live(UUID tokenId, UUID userId, boolean stale) {}
+    record Live(UUID tokenId, boolean stale, UserAccount user) {}
     Optional<Live> live =
         jdbc.sql(
-                """
-                select t.id, t.user_id,
-                  t.last_used_at is null or t.last_used_at < now() - interval '1 minute'
-                from accounts.api_token t join accounts.user_account u on u.id = t.user_id
-                where t.token_hash = :hash and t.revoked_at is null
-                  and (t.expires_at is null or t.expires_at > now()) and u.enabled""")
+                "select t.id as token_id, t.last_used_at is null"
+                    + " or t.last_used_at < now() - interval '1 minute' as stale, "
+                    + Accounts.columns("u")
+                    + " from accounts.api_token t join accounts.user_account u on u.id = t.user_id"
+                    + " where t.token_hash = :hash and t.revoked_at is null"
+                    + " and (t.expires_at is null or t.expires_at > now()) and u.enabled")
             .param("hash", hash)
             .query(
                 (rs, n) ->
                     new Live(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBoolean(3)))
+                        rs.getObject("token_id", UUID.class),
+                        rs.getBoolean("stale"),
+                        Accounts.map(rs, n)))
             .optional();
     live.filter(Live::stale)
         .ifPresent(
@@ -178,7 +180,7 @@ public class ApiTokens {
                             + " and (last_used_at is null or last_used_at < now() - interval '1 minute')")
                     .param("id", t.tokenId())
                     .update());
-    return live.flatMap(t -> accounts.find(t.userId())).filter(UserAccount::enabled);
+    return live.map(Live::user);
   }
 
   static byte[] hash(String token) {
