@@ -272,12 +272,7 @@ public class Catalogue {
   /** Closes a tariff on its last valid day, e.g. before a new price starts. */
   @Transactional
   public Tariff endTariff(UUID tariffId, int expectedVersion, LocalDate lastDay) {
-    Tariff before =
-        tariffs.find(tariffId).orElseThrow(() -> new NotFoundException("tariff", tariffId));
-    if (!CurrentScope.get().allows(before.regionId(), null)) {
-      throw new NotFoundException("tariff", tariffId);
-    }
-    requireScopeOver(before.regionId());
+    Tariff before = changeableTariff(tariffId);
     if (before.version() != expectedVersion) {
       throw ConflictException.staleVersion(expectedVersion, before.version());
     }
@@ -299,6 +294,15 @@ public class Catalogue {
     audit.recordChange(
         AuditedEntity.of("tariff", tariffId, before.regionId(), null), "end", before, after);
     return after;
+  }
+
+  /** A tariff the actor's region may change; another region's answers as unknown. */
+  @Transactional(readOnly = true)
+  public Tariff changeableTariff(UUID tariffId) {
+    return tariffs
+        .find(tariffId)
+        .filter(t -> CurrentScope.get().allows(t.regionId(), null))
+        .orElseThrow(() -> new NotFoundException("tariff", tariffId));
   }
 
   private ServiceType existing(UUID id) {

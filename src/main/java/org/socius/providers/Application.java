@@ -25,6 +25,10 @@ public record Application(
 
   /** Whether the review is still open past its statutory deadline. */
   public boolean overdueOn(LocalDate today) {
+    return overdue(status, dueOn, today);
+  }
+
+  static boolean overdue(ApplicationStatus status, LocalDate dueOn, LocalDate today) {
     return dueOn != null
         && today.isAfter(dueOn)
         && (status == ApplicationStatus.SUBMITTED

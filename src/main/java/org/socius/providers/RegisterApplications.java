@@ -91,14 +91,14 @@ public class RegisterApplications {
   }
 
   @Transactional(readOnly = true)
-  public List<Application> ofProvider(UUID providerId) {
+  public List<ApplicationSummary> ofProvider(UUID providerId) {
     access.requireMember(providerId);
     return applications.ofProvider(providerId);
   }
 
   /** What the region's officers review; row-level security keeps it to their region. */
   @Transactional(readOnly = true)
-  public List<Application> forReview(ApplicationStatus status) {
+  public List<ApplicationSummary> forReview(ApplicationStatus status) {
     return applications.forReview(status).stream()
         .filter(a -> access.isOfficerOf(a.regionId()))
         .toList();

@@ -2,6 +2,7 @@ package org.socius.support;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.UserAccount;
 import org.socius.accounts.UserDetailsForm;
@@ -11,6 +12,11 @@ import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
 import org.socius.territory.Territories;
 import org.socius.territory.TerritoryUnit;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /** Look-ups of the demo data and API tokens for demo users. */
@@ -22,11 +28,32 @@ public class Fixtures {
   private final Territories territories;
   private final AccountAdministration accounts;
   private final ApiTokens tokens;
+  private final UserDetailsService users;
 
-  Fixtures(Territories territories, AccountAdministration accounts, ApiTokens tokens) {
+  Fixtures(
+      Territories territories,
+      AccountAdministration accounts,
+      ApiTokens tokens,
+      UserDetailsService users) {
     this.territories = territories;
     this.accounts = accounts;
     this.tokens = tokens;
+    this.users = users;
+  }
+
+  /** Runs work signed in as a demo user, through the same checks the pages and the API apply. */
+  public <T> T as(String username, Supplier<T> work) {
+    UserDetails principal = users.loadUserByUsername(username);
+    SecurityContext context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            principal, null, principal.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    try {
+      return work.get();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
   }
 
   public TerritoryUnit unit(String code) {

@@ -10,7 +10,6 @@ import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
@@ -128,8 +127,7 @@ class UserAdminController {
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
     } catch (ConflictException e) {
-      model.addAttribute(
-          "errors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
     }
     model.addAttribute("user", administration.get(id));
     return "accounts/user-form";

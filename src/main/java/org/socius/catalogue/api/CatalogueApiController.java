@@ -27,7 +27,6 @@ import org.socius.catalogue.StandardDetails;
 import org.socius.catalogue.Tariff;
 import org.socius.platform.api.ETags;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.CurrentScope;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -202,10 +201,7 @@ class CatalogueApiController {
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @Valid @RequestBody EndTariffBody body) {
-    Tariff current = catalogue.tariff(id).orElseThrow(() -> new NotFoundException("tariff", id));
-    if (!CurrentScope.get().allows(current.regionId(), null)) {
-      throw new NotFoundException("tariff", id);
-    }
+    Tariff current = catalogue.changeableTariff(id);
     int version = ETags.requireMatch(ifMatch, current.version());
     Tariff tariff = catalogue.endTariff(id, version, body.validTo());
     return ResponseEntity.ok().eTag(ETags.of(tariff.version())).body(tariff);

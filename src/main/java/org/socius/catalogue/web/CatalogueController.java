@@ -21,7 +21,6 @@ import org.socius.catalogue.ServiceType;
 import org.socius.catalogue.StandardDetails;
 import org.socius.catalogue.Tariff;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
@@ -154,8 +153,7 @@ class CatalogueController {
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
     } catch (ConflictException e) {
-      model.addAttribute(
-          "errors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
     }
     model.addAttribute("type", catalogue.serviceType(id).orElseThrow());
     return "catalogue/type-form";
@@ -245,8 +243,7 @@ class CatalogueController {
     } catch (InvalidInputException e) {
       model.addAttribute("tariffErrors", FormErrors.of(e, messages, locale));
     } catch (ConflictException e) {
-      model.addAttribute(
-          "tariffErrors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
+      model.addAttribute("tariffErrors", FormErrors.of(e, messages, locale));
     }
     return type(id, model);
   }

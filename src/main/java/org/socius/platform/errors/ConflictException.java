@@ -20,8 +20,15 @@ public class ConflictException extends RuntimeException {
     this.args = List.of(args);
   }
 
+  static final String STALE_VERSION = "PLT-0409";
+
   public static ConflictException staleVersion(Object expected, Object actual) {
-    return new ConflictException("PLT-0409", expected, actual);
+    return new ConflictException(STALE_VERSION, expected, actual);
+  }
+
+  /** Whether somebody changed the record since the caller read it (rather than a state refusal). */
+  public boolean isStaleVersion() {
+    return STALE_VERSION.equals(code);
   }
 
   public String code() {

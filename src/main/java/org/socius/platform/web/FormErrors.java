@@ -3,6 +3,7 @@ package org.socius.platform.web;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.springframework.context.MessageSource;
@@ -18,6 +19,16 @@ public final class FormErrors implements Iterable<FormErrors.Item> {
 
   public static FormErrors of(InvalidInputException e, MessageSource messages, Locale locale) {
     return of(e.findings(), messages, locale);
+  }
+
+  /**
+   * Why a form's change was not applied: a lost update asks the user to reload (the version numbers
+   * of the API's message mean nothing on a page); a state refusal keeps its own message.
+   */
+  public static FormErrors of(ConflictException e, MessageSource messages, Locale locale) {
+    Finding finding =
+        e.isStaleVersion() ? Finding.of(null, "PLT-0410") : new Finding(null, e.code(), e.args());
+    return of(List.of(finding), messages, locale);
   }
 
   public static FormErrors of(List<Finding> findings, MessageSource messages, Locale locale) {

@@ -13,6 +13,7 @@ import org.socius.platform.api.ImportReport;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.providers.Application;
+import org.socius.providers.ApplicationSummary;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderKinds.RefusalReason;
@@ -91,7 +92,7 @@ class RegisterApiController {
   @GetMapping("/api/v1/applications")
   @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
   @Operation(summary = "Applications the caller's region reviews, the nearest deadline first")
-  List<Application> applications(@RequestParam(required = false) ApplicationStatus status) {
+  List<ApplicationSummary> applications(@RequestParam(required = false) ApplicationStatus status) {
     return applications.forReview(status);
   }
 

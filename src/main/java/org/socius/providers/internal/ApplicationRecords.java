@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socius.platform.Ids;
@@ -12,6 +13,7 @@ import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
 import org.socius.providers.Application.DocumentInfo;
 import org.socius.providers.Application.Event;
+import org.socius.providers.ApplicationSummary;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.Decision;
 import org.socius.providers.ProviderKinds.DocumentKind;
@@ -39,29 +41,43 @@ public class ApplicationRecords {
         .optional();
   }
 
-  public List<Application> ofProvider(UUID providerId) {
-    return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from providers.application where provider_id = :p"
-                + " order by created_at desc")
+  private static final String SUMMARY =
+      "select a.id, a.provider_id, p.legal_name, a.region_id, a.status, a.submitted_at, a.due_on,"
+          + " (select count(*) from providers.application_service s where s.application_id = a.id)"
+          + " from providers.application a join providers.provider p on p.id = a.provider_id";
+
+  public List<ApplicationSummary> ofProvider(UUID providerId) {
+    return jdbc.sql(SUMMARY + " where a.provider_id = :p order by a.created_at desc")
         .param("p", providerId)
-        .query((rs, n) -> map(rs))
+        .query(ApplicationRecords::summary)
         .list();
   }
 
-  /** The applications a region reviews: all but drafts, the oldest deadline first. */
-  public List<Application> forReview(ApplicationStatus status) {
+  /**
+   * The applications a region reviews: all but drafts, open ones first, the nearest deadline first.
+   */
+  public List<ApplicationSummary> forReview(ApplicationStatus status) {
     return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from providers.application where status <> 'DRAFT'"
-                + " and (cast(:status as text) is null or status = :status)"
-                + " order by (status in ('SUBMITTED', 'INFORMATION_REQUESTED', 'APPEALED')) desc,"
-                + " due_on nulls last, submitted_at")
-        .param("status", status == null ? null : status.name())
-        .query((rs, n) -> map(rs))
+            SUMMARY
+                + " where a.status <> 'DRAFT'"
+                + (status == null ? "" : " and a.status = :status")
+                + " order by (a.status in ('SUBMITTED', 'INFORMATION_REQUESTED', 'APPEALED')) desc,"
+                + " a.due_on nulls last, a.submitted_at")
+        .params(status == null ? Map.of() : Map.of("status", status.name()))
+        .query(ApplicationRecords::summary)
         .list();
+  }
+
+  private static ApplicationSummary summary(ResultSet rs, int row) throws SQLException {
+    return new ApplicationSummary(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getString(3),
+        rs.getObject(4, UUID.class),
+        ApplicationStatus.valueOf(rs.getString(5)),
+        rs.getObject(6, OffsetDateTime.class),
+        rs.getObject(7, LocalDate.class),
+        rs.getInt(8));
   }
 
   public void insert(UUID id, UUID providerId, UUID regionId) {

@@ -4,22 +4,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.socius.catalogue.Catalogue;
 import org.socius.catalogue.ServiceType;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
-import org.socius.providers.Provider;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.Decision;
 import org.socius.providers.ProviderKinds.DocumentKind;
@@ -83,7 +79,6 @@ class ApplicationController {
     model.addAttribute("status", status);
     model.addAttribute("statuses", ApplicationStatus.values());
     model.addAttribute("today", LocalDate.now());
-    model.addAttribute("providerNames", new ProviderNames(profiles));
     return "providers/applications";
   }
 
@@ -118,7 +113,7 @@ class ApplicationController {
     Application application = applications.get(id);
     model.addAttribute("submission", application);
     model.addAttribute("today", LocalDate.now());
-    model.addAttribute("provider", new ProviderNames(profiles).provider(application.providerId()));
+    model.addAttribute("provider", profiles.publicProvider(application.providerId()));
     List<ServiceType> types = catalogue.search(null, null, null, null, null, true);
     model.addAttribute("serviceTypes", types);
     model.addAttribute(
@@ -324,26 +319,10 @@ class ApplicationController {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
       return application(id, model);
     } catch (ConflictException e) {
-      model.addAttribute(
-          "errors",
-          FormErrors.of(List.of(new Finding(null, e.code(), e.args())), messages, locale));
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
       return application(id, model);
     }
     redirect.addFlashAttribute("flash", done);
     return "redirect:/applications/" + id;
-  }
-
-  /** Provider names for the review list, looked up once each. */
-  static final class ProviderNames {
-    private final ProviderProfiles profiles;
-    private final Map<UUID, Provider> cache = new HashMap<>();
-
-    ProviderNames(ProviderProfiles profiles) {
-      this.profiles = profiles;
-    }
-
-    public Provider provider(UUID id) {
-      return cache.computeIfAbsent(id, profiles::publicProvider);
-    }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
+import org.socius.providers.ApplicationSummary;
 import org.socius.providers.Licence;
 import org.socius.providers.Provider;
 import org.socius.providers.ProviderDetails;
@@ -72,7 +72,7 @@ class ProviderController {
     model.addAttribute("points", profiles.servicePoints(id));
     model.addAttribute("staff", profiles.staff(id));
     model.addAttribute("licences", profiles.licences(id));
-    List<Application> list = applications.ofProvider(id);
+    List<ApplicationSummary> list = applications.ofProvider(id);
     model.addAttribute("applications", list);
     model.addAttribute("today", LocalDate.now());
     model.addAttribute("providerTypes", ProviderType.values());
@@ -111,8 +111,7 @@ class ProviderController {
       model.addAttribute("detailsErrors", FormErrors.of(e, messages, locale));
       return provider(id, model);
     } catch (ConflictException e) {
-      model.addAttribute(
-          "detailsErrors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
+      model.addAttribute("detailsErrors", FormErrors.of(e, messages, locale));
       return provider(id, model);
     }
     return saved(redirect, id);

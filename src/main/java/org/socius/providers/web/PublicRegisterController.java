@@ -2,11 +2,9 @@ package org.socius.providers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
@@ -150,9 +148,7 @@ class PublicRegisterController {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
       return provider(providerId, model);
     } catch (ConflictException e) {
-      model.addAttribute(
-          "errors",
-          FormErrors.of(List.of(new Finding(null, e.code(), e.args())), messages, locale));
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
       return provider(providerId, model);
     }
     redirect.addFlashAttribute("flash", "register.status.changed");

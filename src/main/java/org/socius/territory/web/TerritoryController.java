@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.ConflictException;
-import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
@@ -114,8 +112,7 @@ class TerritoryController {
     } catch (InvalidInputException e) {
       model.addAttribute("renameErrors", FormErrors.of(e, messages, locale).prefixed("rename-"));
     } catch (ConflictException e) {
-      model.addAttribute(
-          "renameErrors", FormErrors.of(List.of(Finding.of(null, "PLT-0410")), messages, locale));
+      model.addAttribute("renameErrors", FormErrors.of(e, messages, locale));
     }
     return unit(id, model);
   }
