@@ -24,7 +24,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
   /** Every role starts from its dashboard. */
   @Bean
-  NavigationItem dashboardNavigation() {
+  static NavigationItem dashboardNavigation() {
     return new NavigationItem("nav.home", "/", EnumSet.allOf(Role.class), 0);
   }
 
@@ -43,8 +43,15 @@ class WebConfiguration implements WebMvcConfigurer {
     return resolver;
   }
 
+  private final List<NavigationItem> navigation;
+
+  WebConfiguration(List<NavigationItem> navigation) {
+    this.navigation = navigation;
+  }
+
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ShellModelInterceptor(navigation));
     LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
