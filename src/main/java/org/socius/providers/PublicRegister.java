@@ -1,9 +1,7 @@
 package org.socius.providers;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socius.platform.api.PageResponse;
@@ -13,7 +11,7 @@ import org.socius.platform.errors.InvalidInputException;
 import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.internal.ProviderRecords;
 import org.socius.providers.internal.RegisterRecords;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.socius.providers.internal.RegisterSearchIndex;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,12 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PublicRegister {
 
-  private final JdbcClient jdbc;
   private final ProviderRecords providers;
   private final RegisterRecords register;
+  private final RegisterSearchIndex searchIndex;
 
-  PublicRegister(JdbcClient jdbc, ProviderRecords providers, RegisterRecords register) {
-    this.jdbc = jdbc;
+  PublicRegister(
+      ProviderRecords providers, RegisterRecords register, RegisterSearchIndex searchIndex) {
+    this.searchIndex = searchIndex;
     this.providers = providers;
     this.register = register;
   }
@@ -62,7 +61,6 @@ public class PublicRegister {
   /** A point to measure distance from, and how far to look (null: anywhere). */
   public record Near(double latitude, double longitude, Double radiusKm) {}
 
-  @Transactional(readOnly = true)
   public PageResponse<Entry> search(
       UUID serviceTypeId,
       UUID regionId,
@@ -74,11 +72,9 @@ public class PublicRegister {
   }
 
   /**
-   * Active registered services matching the filters. With a point, the nearest come first (a GiST
-   * index on the service type and the position answers this without sorting the register) and a
-   * radius, if given, bounds the search.
+   * Active registered services matching the filters, in register order or, with a point, nearest
+   * first; a radius, if given, bounds the search. Answered from the register's search index.
    */
-  @Transactional(readOnly = true)
   public PageResponse<Entry> search(
       UUID serviceTypeId,
       UUID regionId,
@@ -103,87 +99,13 @@ public class PublicRegister {
         throw new InvalidInputException(findings);
       }
     }
-    // Only the filters in use become SQL: a condition like "(:x is null or column = :x)" would
-    // keep PostgreSQL from using the indexes once it caches a generic plan.
-    Map<String, Object> params = new HashMap<>();
-    StringBuilder where =
-        new StringBuilder(" from providers.registered_service r where r.status = 'ACTIVE'");
-    if (serviceTypeId != null) {
-      where.append(" and r.service_type_id = :type");
-      params.put("type", serviceTypeId);
-    }
-    if (regionId != null) {
-      where.append(" and r.region_id = :region");
-      params.put("region", regionId);
-    }
-    if (municipalityId != null) {
-      where.append(" and r.municipality_id = :municipality");
-      params.put("municipality", municipalityId);
-    }
-    if (providerType != null) {
-      where.append(" and r.provider_type = :providerType");
-      params.put("providerType", providerType.name());
-    }
-    if (near != null) {
-      params.put("lat", near.latitude());
-      params.put("lon", near.longitude());
-      if (near.radiusKm() != null) {
-        where.append(
-            " and earth_box(ll_to_earth(:lat, :lon), :radius) @> r.earth"
-                + " and earth_distance(ll_to_earth(:lat, :lon), r.earth) <= :radius");
-        params.put("radius", near.radiusKm() * 1000);
-      }
-    }
-    long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
-    String order =
-        near == null
-            ? " order by p.legal_name, sp.name"
-            : " order by r.earth <-> ll_to_earth(:lat, :lon)";
-    String distance =
-        near == null
-            ? "null::double precision"
-            : "earth_distance(ll_to_earth(:lat, :lon), r.earth) / 1000.0";
-    List<Entry> items =
-        jdbc.sql(
-                "select r.id, p.id as provider_id, p.legal_name, r.provider_type, r.service_type_id,"
-                    + " sp.id as point_id, sp.name, sp.address, r.region_id, r.municipality_id,"
-                    + " sp.latitude, sp.longitude, r.capacity, r.capacity - r.occupied as free, "
-                    + distance
-                    + " as distance_km"
-                    + " from (select r.*"
-                    + where
-                    + (near == null ? "" : " order by r.earth <-> ll_to_earth(:lat, :lon)")
-                    + (near == null ? "" : " limit :limit offset :offset")
-                    + ") r"
-                    + " join providers.provider p on p.id = r.provider_id"
-                    + " join providers.service_point sp on sp.id = r.service_point_id"
-                    + order
-                    + (near == null ? " limit :limit offset :offset" : ""))
-            .params(params)
-            .param("limit", size)
-            .param("offset", (long) page * size)
-            .query(
-                (rs, n) -> {
-                  Double km = rs.getObject(15, Double.class);
-                  return new Entry(
-                      rs.getObject(1, UUID.class),
-                      rs.getObject(2, UUID.class),
-                      rs.getString(3),
-                      ProviderType.valueOf(rs.getString(4)),
-                      rs.getObject(5, UUID.class),
-                      rs.getObject(6, UUID.class),
-                      rs.getString(7),
-                      rs.getString(8),
-                      rs.getObject(9, UUID.class),
-                      rs.getObject(10, UUID.class),
-                      rs.getDouble(11),
-                      rs.getDouble(12),
-                      rs.getInt(13),
-                      rs.getInt(14),
-                      km);
-                })
-            .list();
-    return PageResponse.of(items, page, size, total);
+    RegisterSearchIndex.Result result =
+        searchIndex.search(
+            new RegisterSearchIndex.Query(
+                serviceTypeId, regionId, municipalityId, providerType, near),
+            page,
+            size);
+    return PageResponse.of(result.items(), page, size, result.total());
   }
 
   @Transactional(readOnly = true)

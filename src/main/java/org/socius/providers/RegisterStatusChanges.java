@@ -127,16 +127,8 @@ public class RegisterStatusChanges {
     if (current.status() != from) {
       throw new ConflictException("PRV-1401", current.status());
     }
-    int changed =
-        jdbc.sql(
-                "update providers.registered_service set status = :to, status_reason = :reason,"
-                    + " version = version + 1 where id = :id and status = :from")
-            .param("to", to.name())
-            .param("reason", to == RegisteredStatus.ACTIVE ? "" : reason.trim())
-            .param("id", id)
-            .param("from", from.name())
-            .update();
-    if (changed == 0) {
+    if (!register.changeStatus(
+        id, from.name(), to.name(), to == RegisteredStatus.ACTIVE ? "" : reason.trim())) {
       throw new ConflictException("PRV-1401", "changed");
     }
     jdbc.sql(

@@ -35,6 +35,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "256MB")
               .setServerConfig("timezone", "UTC");
+      if (!settings.clean()) {
+        // A data directory that is kept must survive a crash: the embedded server otherwise runs
+        // without fsync and acknowledges commits before they reach the disk. Throw-away
+        // directories (tests, benchmarks) keep the faster defaults.
+        builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+      }
       if (settings.port() > 0) {
         builder.setPort(settings.port());
       }

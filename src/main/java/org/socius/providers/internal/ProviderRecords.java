@@ -32,8 +32,10 @@ public class ProviderRecords {
           + " opening_hours, accessibility, phone";
 
   private final JdbcClient jdbc;
+  private final RegisterSearchIndex searchIndex;
 
-  ProviderRecords(JdbcClient jdbc) {
+  ProviderRecords(JdbcClient jdbc, RegisterSearchIndex searchIndex) {
+    this.searchIndex = searchIndex;
     this.jdbc = jdbc;
   }
 
@@ -95,12 +97,18 @@ public class ProviderRecords {
   }
 
   public boolean update(Provider p) {
-    // The register's search rows carry the provider's type; they follow it.
-    jdbc.sql(
-            "update providers.registered_service set provider_type = :type where provider_id = :id")
-        .param("type", p.type().name())
-        .param("id", p.id())
-        .update();
+    // The register's search rows carry the provider's type; they follow it, and their versions
+    // tell the search index of other nodes that the provider changed.
+    int registered =
+        jdbc.sql(
+                "update providers.registered_service set provider_type = :type,"
+                    + " version = version + 1 where provider_id = :id")
+            .param("type", p.type().name())
+            .param("id", p.id())
+            .update();
+    if (registered > 0) {
+      searchIndex.rebuildOnCommit();
+    }
     return jdbc.sql(
                 """
                 update providers.provider set legal_name = :name, provider_type = :type,

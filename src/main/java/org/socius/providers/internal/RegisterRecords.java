@@ -19,8 +19,10 @@ public class RegisterRecords {
           + " occupied, status, status_reason, registered_on, version";
 
   private final JdbcClient jdbc;
+  private final RegisterSearchIndex searchIndex;
 
-  RegisterRecords(JdbcClient jdbc) {
+  RegisterRecords(JdbcClient jdbc, RegisterSearchIndex searchIndex) {
+    this.searchIndex = searchIndex;
     this.jdbc = jdbc;
   }
 
@@ -61,6 +63,22 @@ public class RegisterRecords {
         .param("on", s.registeredOn())
         .param("a", applicationId)
         .update();
+    searchIndex.rebuildOnCommit();
+  }
+
+  /** Moves a registered service from one status to another; false if it was not in the first. */
+  public boolean changeStatus(UUID id, String from, String to, String reason) {
+    int changed =
+        jdbc.sql(
+                "update providers.registered_service set status = :to, status_reason = :reason,"
+                    + " version = version + 1 where id = :id and status = :from")
+            .param("to", to)
+            .param("reason", reason)
+            .param("id", id)
+            .param("from", from)
+            .update();
+    searchIndex.rebuildOnCommit();
+    return changed == 1;
   }
 
   static RegisteredService map(ResultSet rs, int row) throws SQLException {

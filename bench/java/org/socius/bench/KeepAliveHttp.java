@@ -1,0 +1,107 @@
+package org.socius.bench;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A load generator's HTTP/1.1 client: one kept-alive connection, GET only, read to the end of each
+ * answer. It does the least work a client can, as {@code wrk} does, so that on a small machine the
+ * cores go to the server being measured rather than to the client's own machinery.
+ */
+final class KeepAliveHttp implements AutoCloseable {
+
+  private final String host;
+  private final int port;
+  private Socket socket;
+  private InputStream in;
+  private OutputStream out;
+
+  KeepAliveHttp(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Sends a GET and answers the status and body; reconnects if the server closed the line. */
+  Response get(String pathAndQuery, String authorization) throws IOException {
+    if (socket == null || socket.isClosed()) {
+      socket = new Socket(host, port);
+      socket.setTcpNoDelay(true);
+      in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      out = socket.getOutputStream();
+    }
+    StringBuilder request = new StringBuilder(256);
+    request.append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+    if (authorization != null) {
+      request.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    request.append("\r\n");
+    out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    return readResponse();
+  }
+
+  record Response(int status, byte[] body) {}
+
+  private Response readResponse() throws IOException {
+    String statusLine = line();
+    int status = Integer.parseInt(statusLine.substring(9, 12));
+    long length = -1;
+    boolean chunked = false;
+    boolean close = false;
+    for (String header = line(); !header.isEmpty(); header = line()) {
+      int colon = header.indexOf(':');
+      String name = header.substring(0, colon).trim();
+      String value = header.substring(colon + 1).trim();
+      if (name.equalsIgnoreCase("Content-Length")) {
+        length = Long.parseLong(value);
+      } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        chunked = value.equalsIgnoreCase("chunked");
+      } else if (name.equalsIgnoreCase("Connection")) {
+        close = value.equalsIgnoreCase("close");
+      }
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+    if (chunked) {
+      for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+          size > 0;
+          size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+        body.write(in.readNBytes(size));
+        line();
+      }
+      line();
+    } else if (length >= 0) {
+      body.write(in.readNBytes((int) length));
+    }
+    if (close) {
+      close();
+    }
+    return new Response(status, body.toByteArray());
+  }
+
+  private String line() throws IOException {
+    StringBuilder line = new StringBuilder(64);
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("The server closed the connection");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (socket != null) {
+      socket.close();
+      socket = null;
+    }
+  }
+}

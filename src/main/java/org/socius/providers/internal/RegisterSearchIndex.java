@@ -1,0 +1,371 @@
+package org.socius.providers.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.socius.platform.security.CurrentScope;
+import org.socius.providers.ProviderKinds.ProviderType;
+import org.socius.providers.PublicRegister;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The active part of the register held in memory for searching: every public search and every
+ * choice of provider asks "which services of this type, here, nearest first", many times a second,
+ * while the register itself changes a few times a day. Answering from memory costs microseconds and
+ * no database work; PostgreSQL stays the record, and the index is rebuilt from it whenever it
+ * changes.
+ *
+ * <p>Freshness: a change made on this node rebuilds the index before the changing request returns
+ * (read your own writes); a change made on another node is noticed by a check every two seconds of
+ * a fingerprint of the register (number of rows and sum of their versions, and every change of a
+ * registered service, its provider or its service point raises a version).
+ */
+@Component
+public class RegisterSearchIndex {
+
+  private static final Logger log = LoggerFactory.getLogger(RegisterSearchIndex.class);
+
+  /** PostgreSQL's earthdistance sphere, so that distances agree with the database's. */
+  static final double EARTH_RADIUS_M = 6_378_168;
+
+  /** One entry with its position as a point on the unit sphere, for cheap distance ordering. */
+  private record Item(PublicRegister.Entry entry, double x, double y, double z) {}
+
+  /** One complete state of the index; searches read it without locks. */
+  private record Snapshot(String fingerprint, Item[] all, Map<UUID, Item[]> byType) {
+    static final Snapshot EMPTY = new Snapshot("", new Item[0], Map.of());
+  }
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate reading;
+  private volatile Snapshot current = Snapshot.EMPTY;
+  private volatile boolean loaded;
+
+  RegisterSearchIndex(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    this.jdbc = jdbc;
+    this.reading = new TransactionTemplate(transactions);
+    // A rebuild may run just after another transaction committed, still inside its completion.
+    reading.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    reading.setReadOnly(true);
+  }
+
+  /** The filters of a search; null means any. */
+  public record Query(
+      UUID serviceTypeId,
+      UUID regionId,
+      UUID municipalityId,
+      ProviderType providerType,
+      PublicRegister.Near near) {}
+
+  /** A page of matches and how many there are in all. */
+  public record Result(List<PublicRegister.Entry> items, long total) {}
+
+  /**
+   * Matching entries in register order (provider, then service point), or nearest first when the
+   * query has a point; a radius bounds the distance.
+   */
+  public Result search(Query query, int page, int size) {
+    if (!loaded) {
+      loadOnce();
+    }
+    Snapshot snapshot = current;
+    Item[] candidates =
+        query.serviceTypeId() == null
+            ? snapshot.all()
+            : snapshot.byType().getOrDefault(query.serviceTypeId(), new Item[0]);
+    long offset = (long) page * size;
+    PublicRegister.Near near = query.near();
+    if (near == null) {
+      List<PublicRegister.Entry> items = new ArrayList<>(size);
+      long total = 0;
+      for (Item item : candidates) {
+        if (matches(item.entry(), query)) {
+          if (total >= offset && items.size() < size) {
+            items.add(item.entry());
+          }
+          total++;
+        }
+      }
+      return new Result(items, total);
+    }
+    double[] q = unitVector(near.latitude(), near.longitude());
+    // Distance grows with the straight-line chord through the sphere, so the chord orders.
+    double maxChord =
+        near.radiusKm() == null
+            ? Double.MAX_VALUE
+            : 2 * Math.sin(Math.min(Math.PI / 2, near.radiusKm() * 1000 / EARTH_RADIUS_M / 2));
+    double maxSquare = maxChord == Double.MAX_VALUE ? Double.MAX_VALUE : maxChord * maxChord;
+    int wanted = (int) Math.min(offset + size, candidates.length);
+    Nearest nearest = new Nearest(wanted);
+    long total = 0;
+    for (int i = 0; i < candidates.length; i++) {
+      Item item = candidates[i];
+      if (!matches(item.entry(), query)) {
+        continue;
+      }
+      double dx = item.x() - q[0];
+      double dy = item.y() - q[1];
+      double dz = item.z() - q[2];
+      double square = dx * dx + dy * dy + dz * dz;
+      if (square > maxSquare) {
+        continue;
+      }
+      total++;
+      nearest.offer(square, i);
+    }
+    int[] order = nearest.sortedIndexes();
+    List<PublicRegister.Entry> items = new ArrayList<>(size);
+    for (long k = offset; k < order.length && items.size() < size; k++) {
+      Item item = candidates[order[(int) k]];
+      double chord = Math.sqrt(square(item, q));
+      double km = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, chord / 2)) / 1000;
+      items.add(withDistance(item.entry(), km));
+    }
+    return new Result(items, total);
+  }
+
+  /**
+   * Rebuilds the index once the current transaction commits (at once if there is none), so that the
+   * request that changed the register finds the change in its next search.
+   */
+  public void rebuildOnCommit() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              rebuild();
+            }
+          });
+    } else {
+      rebuild();
+    }
+  }
+
+  /** Notices changes made by other nodes (or straight in the database). */
+  @Scheduled(fixedDelay = 2_000, initialDelay = 2_000)
+  void checkForChanges() {
+    if (loaded && !fingerprint().equals(current.fingerprint())) {
+      rebuild();
+    }
+  }
+
+  private synchronized void loadOnce() {
+    if (!loaded) {
+      rebuild();
+    }
+  }
+
+  /** Reads the active register afresh; one rebuild at a time. */
+  synchronized void rebuild() {
+    long started = System.nanoTime();
+    Snapshot snapshot = CurrentScope.asSystem(() -> reading.execute(status -> read()));
+    current = snapshot;
+    loaded = true;
+    log.debug(
+        "Register search index: {} entries in {} ms",
+        snapshot.all().length,
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private Snapshot read() {
+    // Taken first: a change committed while the rows are read shows as a new fingerprint at the
+    // next check, which rebuilds again.
+    String fingerprint = fingerprintQuery();
+    List<Item> items =
+        jdbc.sql(
+                """
+                select r.id, p.id as provider_id, p.legal_name, r.provider_type, r.service_type_id,
+                  sp.id as point_id, sp.name, sp.address, r.region_id, r.municipality_id,
+                  sp.latitude, sp.longitude, r.capacity, r.capacity - r.occupied as free
+                from providers.registered_service r
+                join providers.provider p on p.id = r.provider_id
+                join providers.service_point sp on sp.id = r.service_point_id
+                where r.status = 'ACTIVE'
+                order by p.legal_name, sp.name, r.id""")
+            .query(
+                (rs, n) -> {
+                  PublicRegister.Entry entry =
+                      new PublicRegister.Entry(
+                          rs.getObject(1, UUID.class),
+                          rs.getObject(2, UUID.class),
+                          rs.getString(3),
+                          ProviderType.valueOf(rs.getString(4)),
+                          rs.getObject(5, UUID.class),
+                          rs.getObject(6, UUID.class),
+                          rs.getString(7),
+                          rs.getString(8),
+                          rs.getObject(9, UUID.class),
+                          rs.getObject(10, UUID.class),
+                          rs.getDouble(11),
+                          rs.getDouble(12),
+                          rs.getInt(13),
+                          rs.getInt(14),
+                          null);
+                  double[] v = unitVector(entry.latitude(), entry.longitude());
+                  return new Item(entry, v[0], v[1], v[2]);
+                })
+            .list();
+    Map<UUID, List<Item>> byType = new HashMap<>();
+    for (Item item : items) {
+      byType.computeIfAbsent(item.entry().serviceTypeId(), t -> new ArrayList<>()).add(item);
+    }
+    Map<UUID, Item[]> arrays = new HashMap<>();
+    byType.forEach((type, list) -> arrays.put(type, list.toArray(Item[]::new)));
+    return new Snapshot(fingerprint, items.toArray(Item[]::new), Map.copyOf(arrays));
+  }
+
+  private String fingerprint() {
+    return CurrentScope.asSystem(() -> reading.execute(status -> fingerprintQuery()));
+  }
+
+  private String fingerprintQuery() {
+    return jdbc.sql(
+            "select count(*) || '/' || coalesce(sum(version), 0) from providers.registered_service")
+        .query(String.class)
+        .single();
+  }
+
+  private static boolean matches(PublicRegister.Entry e, Query q) {
+    return (q.regionId() == null || q.regionId().equals(e.regionId()))
+        && (q.municipalityId() == null || q.municipalityId().equals(e.municipalityId()))
+        && (q.providerType() == null || q.providerType() == e.providerType());
+  }
+
+  private static double[] unitVector(double latitude, double longitude) {
+    double lat = Math.toRadians(latitude);
+    double lon = Math.toRadians(longitude);
+    return new double[] {
+      Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)
+    };
+  }
+
+  private static double square(Item item, double[] q) {
+    double dx = item.x() - q[0];
+    double dy = item.y() - q[1];
+    double dz = item.z() - q[2];
+    return dx * dx + dy * dy + dz * dz;
+  }
+
+  private static PublicRegister.Entry withDistance(PublicRegister.Entry e, double km) {
+    return new PublicRegister.Entry(
+        e.registeredServiceId(),
+        e.providerId(),
+        e.providerName(),
+        e.providerType(),
+        e.serviceTypeId(),
+        e.servicePointId(),
+        e.servicePointName(),
+        e.address(),
+        e.regionId(),
+        e.municipalityId(),
+        e.latitude(),
+        e.longitude(),
+        e.capacity(),
+        e.freePlaces(),
+        km);
+  }
+
+  /**
+   * The k smallest keys seen, kept in a max-heap so that each offer costs at most log k; ties keep
+   * register order, so that pages are stable.
+   */
+  private static final class Nearest {
+    private final double[] keys;
+    private final int[] indexes;
+    private int size;
+
+    Nearest(int capacity) {
+      keys = new double[capacity];
+      indexes = new int[capacity];
+    }
+
+    void offer(double key, int index) {
+      if (keys.length == 0) {
+        return;
+      }
+      if (size < keys.length) {
+        keys[size] = key;
+        indexes[size] = index;
+        up(size++);
+      } else if (before(key, index, keys[0], indexes[0])) {
+        keys[0] = key;
+        indexes[0] = index;
+        down(0);
+      }
+    }
+
+    int[] sortedIndexes() {
+      Integer[] order = new Integer[size];
+      for (int i = 0; i < size; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(
+          order,
+          (a, b) ->
+              keys[a] != keys[b]
+                  ? Double.compare(keys[a], keys[b])
+                  : Integer.compare(indexes[a], indexes[b]));
+      int[] result = new int[size];
+      for (int i = 0; i < size; i++) {
+        result[i] = indexes[order[i]];
+      }
+      return result;
+    }
+
+    private static boolean before(double key, int index, double otherKey, int otherIndex) {
+      return key < otherKey || (key == otherKey && index < otherIndex);
+    }
+
+    private void up(int i) {
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (!before(keys[parent], indexes[parent], keys[i], indexes[i])) {
+          return;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    private void down(int i) {
+      while (true) {
+        int left = 2 * i + 1;
+        int right = left + 1;
+        int largest = i;
+        if (left < size && before(keys[largest], indexes[largest], keys[left], indexes[left])) {
+          largest = left;
+        }
+        if (right < size && before(keys[largest], indexes[largest], keys[right], indexes[right])) {
+          largest = right;
+        }
+        if (largest == i) {
+          return;
+        }
+        swap(i, largest);
+        i = largest;
+      }
+    }
+
+    private void swap(int a, int b) {
+      double key = keys[a];
+      keys[a] = keys[b];
+      keys[b] = key;
+      int index = indexes[a];
+      indexes[a] = indexes[b];
+      indexes[b] = index;
+    }
+  }
+}
