@@ -57,8 +57,6 @@ public final class RegisterSearchBenchmark {
                 "--socius.db.embedded.data-dir=target/bench-postgres",
                 "--socius.db.embedded.clean=true",
                 "--socius.demo.enabled=true",
-                "--socius.db.pool-size=40",
-                "--server.tomcat.threads.max=64",
                 "--logging.level.root=WARN");
     try {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();

@@ -40,12 +40,64 @@ public class RegisterSearchIndex {
   /** PostgreSQL's earthdistance sphere, so that distances agree with the database's. */
   static final double EARTH_RADIUS_M = 6_378_168;
 
-  /** One entry with its position as a point on the unit sphere, for cheap distance ordering. */
-  private record Item(PublicRegister.Entry entry, double x, double y, double z) {}
+  /**
+   * The entries of one service type (or of all) in register order, with what the search reads of
+   * each in flat arrays: a scan over thousands of entries then runs through contiguous memory
+   * instead of chasing a pointer per entry. Positions are points on the unit sphere; territories
+   * and provider types are small integer codes.
+   */
+  private record Block(
+      PublicRegister.Entry[] entries,
+      double[] x,
+      double[] y,
+      double[] z,
+      int[] region,
+      int[] municipality,
+      byte[] providerType) {
+
+    static final Block EMPTY =
+        new Block(
+            new PublicRegister.Entry[0],
+            new double[0],
+            new double[0],
+            new double[0],
+            new int[0],
+            new int[0],
+            new byte[0]);
+
+    static Block of(List<PublicRegister.Entry> entries, Map<UUID, Integer> codes) {
+      int n = entries.size();
+      Block block =
+          new Block(
+              entries.toArray(PublicRegister.Entry[]::new),
+              new double[n],
+              new double[n],
+              new double[n],
+              new int[n],
+              new int[n],
+              new byte[n]);
+      for (int i = 0; i < n; i++) {
+        PublicRegister.Entry e = entries.get(i);
+        double[] v = unitVector(e.latitude(), e.longitude());
+        block.x[i] = v[0];
+        block.y[i] = v[1];
+        block.z[i] = v[2];
+        block.region[i] = codes.computeIfAbsent(e.regionId(), id -> codes.size() + 1);
+        block.municipality[i] = codes.computeIfAbsent(e.municipalityId(), id -> codes.size() + 1);
+        block.providerType[i] = (byte) e.providerType().ordinal();
+      }
+      return block;
+    }
+
+    int size() {
+      return entries.length;
+    }
+  }
 
   /** One complete state of the index; searches read it without locks. */
-  private record Snapshot(String fingerprint, Item[] all, Map<UUID, Item[]> byType) {
-    static final Snapshot EMPTY = new Snapshot("", new Item[0], Map.of());
+  private record Snapshot(
+      String fingerprint, Block all, Map<UUID, Block> byType, Map<UUID, Integer> codes) {
+    static final Snapshot EMPTY = new Snapshot("", Block.EMPTY, Map.of(), Map.of());
   }
 
   private final JdbcClient jdbc;
@@ -81,19 +133,23 @@ public class RegisterSearchIndex {
       loadOnce();
     }
     Snapshot snapshot = current;
-    Item[] candidates =
+    Block block =
         query.serviceTypeId() == null
             ? snapshot.all()
-            : snapshot.byType().getOrDefault(query.serviceTypeId(), new Item[0]);
+            : snapshot.byType().getOrDefault(query.serviceTypeId(), Block.EMPTY);
+    // A territory the register does not know matches nothing: code -1; "any" is code 0.
+    int region = code(snapshot, query.regionId());
+    int municipality = code(snapshot, query.municipalityId());
+    int providerType = query.providerType() == null ? -1 : query.providerType().ordinal();
     long offset = (long) page * size;
     PublicRegister.Near near = query.near();
     if (near == null) {
       List<PublicRegister.Entry> items = new ArrayList<>(size);
       long total = 0;
-      for (Item item : candidates) {
-        if (matches(item.entry(), query)) {
+      for (int i = 0; i < block.size(); i++) {
+        if (matches(block, i, region, municipality, providerType)) {
           if (total >= offset && items.size() < size) {
-            items.add(item.entry());
+            items.add(block.entries()[i]);
           }
           total++;
         }
@@ -101,39 +157,52 @@ public class RegisterSearchIndex {
       return new Result(items, total);
     }
     double[] q = unitVector(near.latitude(), near.longitude());
-    // Distance grows with the straight-line chord through the sphere, so the chord orders.
-    double maxChord =
-        near.radiusKm() == null
-            ? Double.MAX_VALUE
-            : 2 * Math.sin(Math.min(Math.PI / 2, near.radiusKm() * 1000 / EARTH_RADIUS_M / 2));
-    double maxSquare = maxChord == Double.MAX_VALUE ? Double.MAX_VALUE : maxChord * maxChord;
-    int wanted = (int) Math.min(offset + size, candidates.length);
-    Nearest nearest = new Nearest(wanted);
+    // Distance on the sphere grows with the straight chord between two points: the squared
+    // chord orders and bounds without a trigonometric function per entry.
+    double maxSquare = Double.MAX_VALUE;
+    if (near.radiusKm() != null) {
+      double chord =
+          2 * Math.sin(Math.min(Math.PI / 2, near.radiusKm() * 1000 / EARTH_RADIUS_M / 2));
+      maxSquare = chord * chord;
+    }
+    Nearest nearest = new Nearest((int) Math.min(offset + size, block.size()));
     long total = 0;
-    for (int i = 0; i < candidates.length; i++) {
-      Item item = candidates[i];
-      if (!matches(item.entry(), query)) {
-        continue;
-      }
-      double dx = item.x() - q[0];
-      double dy = item.y() - q[1];
-      double dz = item.z() - q[2];
+    double[] xs = block.x();
+    double[] ys = block.y();
+    double[] zs = block.z();
+    for (int i = 0; i < xs.length; i++) {
+      double dx = xs[i] - q[0];
+      double dy = ys[i] - q[1];
+      double dz = zs[i] - q[2];
       double square = dx * dx + dy * dy + dz * dz;
-      if (square > maxSquare) {
-        continue;
+      if (square <= maxSquare && matches(block, i, region, municipality, providerType)) {
+        total++;
+        nearest.offer(square, i);
       }
-      total++;
-      nearest.offer(square, i);
     }
     int[] order = nearest.sortedIndexes();
     List<PublicRegister.Entry> items = new ArrayList<>(size);
     for (long k = offset; k < order.length && items.size() < size; k++) {
-      Item item = candidates[order[(int) k]];
-      double chord = Math.sqrt(square(item, q));
+      int i = order[(int) k];
+      double dx = xs[i] - q[0];
+      double dy = ys[i] - q[1];
+      double dz = zs[i] - q[2];
+      double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
       double km = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, chord / 2)) / 1000;
-      items.add(withDistance(item.entry(), km));
+      items.add(withDistance(block.entries()[i], km));
     }
     return new Result(items, total);
+  }
+
+  private static int code(Snapshot snapshot, UUID territory) {
+    return territory == null ? 0 : snapshot.codes().getOrDefault(territory, -1);
+  }
+
+  private static boolean matches(
+      Block block, int i, int region, int municipality, int providerType) {
+    return (region == 0 || block.region()[i] == region)
+        && (municipality == 0 || block.municipality()[i] == municipality)
+        && (providerType < 0 || block.providerType()[i] == providerType);
   }
 
   /**
@@ -156,7 +225,7 @@ public class RegisterSearchIndex {
 
   /** Notices changes made by other nodes (or straight in the database). */
   @Scheduled(fixedDelay = 2_000, initialDelay = 2_000)
-  void checkForChanges() {
+  public void checkForChanges() {
     if (loaded && !fingerprint().equals(current.fingerprint())) {
       rebuild();
     }
@@ -176,7 +245,7 @@ public class RegisterSearchIndex {
     loaded = true;
     log.debug(
         "Register search index: {} entries in {} ms",
-        snapshot.all().length,
+        snapshot.all().size(),
         (System.nanoTime() - started) / 1_000_000);
   }
 
@@ -184,7 +253,7 @@ public class RegisterSearchIndex {
     // Taken first: a change committed while the rows are read shows as a new fingerprint at the
     // next check, which rebuilds again.
     String fingerprint = fingerprintQuery();
-    List<Item> items =
+    List<PublicRegister.Entry> entries =
         jdbc.sql(
                 """
                 select r.id, p.id as provider_id, p.legal_name, r.provider_type, r.service_type_id,
@@ -196,35 +265,33 @@ public class RegisterSearchIndex {
                 where r.status = 'ACTIVE'
                 order by p.legal_name, sp.name, r.id""")
             .query(
-                (rs, n) -> {
-                  PublicRegister.Entry entry =
-                      new PublicRegister.Entry(
-                          rs.getObject(1, UUID.class),
-                          rs.getObject(2, UUID.class),
-                          rs.getString(3),
-                          ProviderType.valueOf(rs.getString(4)),
-                          rs.getObject(5, UUID.class),
-                          rs.getObject(6, UUID.class),
-                          rs.getString(7),
-                          rs.getString(8),
-                          rs.getObject(9, UUID.class),
-                          rs.getObject(10, UUID.class),
-                          rs.getDouble(11),
-                          rs.getDouble(12),
-                          rs.getInt(13),
-                          rs.getInt(14),
-                          null);
-                  double[] v = unitVector(entry.latitude(), entry.longitude());
-                  return new Item(entry, v[0], v[1], v[2]);
-                })
+                (rs, n) ->
+                    new PublicRegister.Entry(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        ProviderType.valueOf(rs.getString(4)),
+                        rs.getObject(5, UUID.class),
+                        rs.getObject(6, UUID.class),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getObject(9, UUID.class),
+                        rs.getObject(10, UUID.class),
+                        rs.getDouble(11),
+                        rs.getDouble(12),
+                        rs.getInt(13),
+                        rs.getInt(14),
+                        null))
             .list();
-    Map<UUID, List<Item>> byType = new HashMap<>();
-    for (Item item : items) {
-      byType.computeIfAbsent(item.entry().serviceTypeId(), t -> new ArrayList<>()).add(item);
+    Map<UUID, Integer> codes = new HashMap<>();
+    Map<UUID, List<PublicRegister.Entry>> byType = new HashMap<>();
+    for (PublicRegister.Entry e : entries) {
+      byType.computeIfAbsent(e.serviceTypeId(), t -> new ArrayList<>()).add(e);
     }
-    Map<UUID, Item[]> arrays = new HashMap<>();
-    byType.forEach((type, list) -> arrays.put(type, list.toArray(Item[]::new)));
-    return new Snapshot(fingerprint, items.toArray(Item[]::new), Map.copyOf(arrays));
+    Map<UUID, Block> blocks = new HashMap<>();
+    byType.forEach((type, list) -> blocks.put(type, Block.of(list, codes)));
+    Block all = Block.of(entries, codes);
+    return new Snapshot(fingerprint, all, Map.copyOf(blocks), Map.copyOf(codes));
   }
 
   private String fingerprint() {
@@ -238,25 +305,12 @@ public class RegisterSearchIndex {
         .single();
   }
 
-  private static boolean matches(PublicRegister.Entry e, Query q) {
-    return (q.regionId() == null || q.regionId().equals(e.regionId()))
-        && (q.municipalityId() == null || q.municipalityId().equals(e.municipalityId()))
-        && (q.providerType() == null || q.providerType() == e.providerType());
-  }
-
   private static double[] unitVector(double latitude, double longitude) {
     double lat = Math.toRadians(latitude);
     double lon = Math.toRadians(longitude);
     return new double[] {
       Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)
     };
-  }
-
-  private static double square(Item item, double[] q) {
-    double dx = item.x() - q[0];
-    double dy = item.y() - q[1];
-    double dz = item.z() - q[2];
-    return dx * dx + dy * dy + dz * dz;
   }
 
   private static PublicRegister.Entry withDistance(PublicRegister.Entry e, double km) {
