@@ -1,7 +1,9 @@
 package org.socius.providers;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socius.platform.api.PageResponse;
@@ -106,6 +108,60 @@ public class PublicRegister {
             page,
             size);
     return PageResponse.of(result.items(), page, size, result.total());
+  }
+
+  /** A map shows at most this many services; past it, the filters must narrow the search. */
+  public static final int MAP_LIMIT = 5_000;
+
+  /** A service point on the map with the matching services registered there. */
+  public record MapPoint(
+      UUID servicePointId,
+      String name,
+      String address,
+      UUID providerId,
+      String providerName,
+      double latitude,
+      double longitude,
+      List<UUID> serviceTypeIds,
+      int freePlaces) {}
+
+  /** What a map shows: the points, and how many services matched in all. */
+  public record MapPoints(List<MapPoint> points, long totalServices) {
+    public boolean complete() {
+      return points.stream().mapToLong(p -> p.serviceTypeIds().size()).sum() == totalServices;
+    }
+  }
+
+  /** The service points of the services matching the filters, one point per place. */
+  public MapPoints mapPoints(
+      UUID serviceTypeId, UUID regionId, UUID municipalityId, ProviderType providerType) {
+    RegisterSearchIndex.Result result =
+        searchIndex.search(
+            new RegisterSearchIndex.Query(
+                serviceTypeId, regionId, municipalityId, providerType, null),
+            0,
+            MAP_LIMIT);
+    Map<UUID, List<Entry>> byPoint = new LinkedHashMap<>();
+    for (Entry e : result.items()) {
+      byPoint.computeIfAbsent(e.servicePointId(), id -> new ArrayList<>()).add(e);
+    }
+    List<MapPoint> points = new ArrayList<>(byPoint.size());
+    byPoint.forEach(
+        (id, entries) -> {
+          Entry first = entries.getFirst();
+          points.add(
+              new MapPoint(
+                  id,
+                  first.servicePointName(),
+                  first.address(),
+                  first.providerId(),
+                  first.providerName(),
+                  first.latitude(),
+                  first.longitude(),
+                  entries.stream().map(Entry::serviceTypeId).toList(),
+                  entries.stream().mapToInt(Entry::freePlaces).sum()));
+        });
+    return new MapPoints(points, result.total());
   }
 
   @Transactional(readOnly = true)

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
       "socius.db.embedded.data-dir=target/test-postgres",
       "socius.db.embedded.clean=true",
       "socius.demo.enabled=true",
+      // No tile server is reachable from the tests; maps show their points on a blank ground.
+      "socius.map.tiles-url=",
       "socius.db.pool-size=30",
       "spring.thymeleaf.cache=true"
     })

@@ -2,6 +2,7 @@ package org.socius.accounts.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.socius.platform.api.ProblemWriter;
+import org.socius.platform.web.MapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,10 +30,13 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-  private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
-          + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
-          + " base-uri 'self'; object-src 'none'";
+  /** The map's tiles are the only thing a page loads from elsewhere. */
+  private static String contentSecurityPolicy(MapProperties map) {
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: "
+        + map.tilesOrigin()
+        + "; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self';"
+        + " base-uri 'self'; object-src 'none'";
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -81,7 +85,11 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain uiChain(
-      HttpSecurity http, Accounts accounts, LocaleResolver locales, TransactionTemplate transaction)
+      HttpSecurity http,
+      Accounts accounts,
+      LocaleResolver locales,
+      TransactionTemplate transaction,
+      MapProperties map)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -118,7 +126,7 @@ class SecurityConfiguration {
         .headers(
             headers ->
                 headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map)))
                     .referrerPolicy(
                         referrer ->
                             referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))

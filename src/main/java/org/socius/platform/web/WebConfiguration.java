@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.socius.platform.security.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
  * remembers the choice, then the browser's Accept-Language.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MapProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
   static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.of("ru"));

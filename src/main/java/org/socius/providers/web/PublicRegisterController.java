@@ -2,13 +2,18 @@ package org.socius.providers.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.web.FormErrors;
 import org.socius.platform.web.ListLinks;
+import org.socius.platform.web.MapProperties;
 import org.socius.providers.HsdsExport;
 import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.ProviderProfiles;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The public face of the register: search, provider pages, and sign-up for new providers. */
@@ -36,6 +42,7 @@ class PublicRegisterController {
   private final MessageSource messages;
   private final HsdsExport export;
   private final RegisterStatusChanges statusChanges;
+  private final MapProperties map;
 
   PublicRegisterController(
       PublicRegister register,
@@ -43,7 +50,9 @@ class PublicRegisterController {
       RegisterLookups lookups,
       MessageSource messages,
       HsdsExport export,
-      RegisterStatusChanges statusChanges) {
+      RegisterStatusChanges statusChanges,
+      MapProperties map) {
+    this.map = map;
     this.export = export;
     this.statusChanges = statusChanges;
     this.register = register;
@@ -96,9 +105,83 @@ class PublicRegisterController {
     model.addAttribute("municipality", municipality);
     model.addAttribute("providerType", providerType);
     model.addAttribute("listLink", ListLinks.withoutPage(request));
+    model.addAttribute(
+        "mapUrl",
+        request.getContextPath()
+            + "/register/map"
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     return ListLinks.isFragmentRequest(request)
         ? "providers/register :: results"
         : "providers/register";
+  }
+
+  /** The register's service points on a map, with the search's filters (but no distance). */
+  @GetMapping("/register/map")
+  String map(
+      @RequestParam(required = false) UUID serviceType,
+      @RequestParam(required = false) UUID region,
+      @RequestParam(required = false) UUID municipality,
+      @RequestParam(required = false) ProviderType providerType,
+      HttpServletRequest request,
+      Model model) {
+    model.addAttribute("serviceType", serviceType);
+    model.addAttribute("region", region);
+    model.addAttribute("municipality", municipality);
+    model.addAttribute("providerType", providerType);
+    String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
+    model.addAttribute("pointsUrl", request.getContextPath() + "/register/map/points" + query);
+    model.addAttribute("listUrl", request.getContextPath() + "/register" + query);
+    model.addAttribute("map", map);
+    return "providers/register-map";
+  }
+
+  /**
+   * The map's points as GeoJSON: one feature per service point, with the matching services and what
+   * a pop-up shows. Coordinates are longitude, latitude, as GeoJSON orders them.
+   */
+  @GetMapping(path = "/register/map/points", produces = "application/geo+json")
+  @ResponseBody
+  Map<String, Object> mapPoints(
+      @RequestParam(required = false) UUID serviceType,
+      @RequestParam(required = false) UUID region,
+      @RequestParam(required = false) UUID municipality,
+      @RequestParam(required = false) ProviderType providerType,
+      HttpServletRequest request) {
+    PublicRegister.MapPoints found =
+        register.mapPoints(serviceType, region, municipality, providerType);
+    Map<UUID, String> typeNames = lookups.current().typeNames();
+    List<Map<String, Object>> features = new ArrayList<>();
+    for (PublicRegister.MapPoint point : found.points()) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("name", point.name());
+      properties.put("address", point.address());
+      properties.put("provider", point.providerName());
+      properties.put(
+          "providerUrl", request.getContextPath() + "/register/providers/" + point.providerId());
+      properties.put(
+          "services",
+          point.serviceTypeIds().stream().map(t -> typeNames.getOrDefault(t, "")).toList());
+      properties.put("freePlaces", point.freePlaces());
+      features.add(
+          Map.of(
+              "type",
+              "Feature",
+              "id",
+              point.servicePointId().toString(),
+              "geometry",
+              Map.of("type", "Point", "coordinates", List.of(point.longitude(), point.latitude())),
+              "properties",
+              properties));
+    }
+    return Map.of(
+        "type",
+        "FeatureCollection",
+        "features",
+        features,
+        "totalServices",
+        found.totalServices(),
+        "complete",
+        found.complete());
   }
 
   @GetMapping("/register/export/hsds.json")
