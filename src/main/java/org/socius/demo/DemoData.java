@@ -87,14 +87,31 @@ class DemoData implements ApplicationRunner {
     TerritoryUnit north = unit(TerritoryLevel.REGION, nation, "NV-N", "Northern Region");
     TerritoryUnit south = unit(TerritoryLevel.REGION, nation, "NV-S", "Southern Region");
     TerritoryUnit harbour = unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-01", "Harbour City");
-    unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-02", "Pinewood District");
-    unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-03", "Lakeside District");
+    TerritoryUnit pinewood =
+        unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-02", "Pinewood District");
+    TerritoryUnit lakeside =
+        unit(TerritoryLevel.MUNICIPALITY, north, "NV-N-03", "Lakeside District");
     TerritoryUnit riverside = unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-01", "Riverside City");
-    unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-02", "Vineyard District");
-    unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-03", "Highland District");
-    unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-01", "Old Town");
-    unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-02", "Fishermen's Quarter");
-    unit(TerritoryLevel.SETTLEMENT, riverside, "NV-S-01-01", "Mill Village");
+    TerritoryUnit vineyard =
+        unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-02", "Vineyard District");
+    TerritoryUnit highland =
+        unit(TerritoryLevel.MUNICIPALITY, south, "NV-S-03", "Highland District");
+    TerritoryUnit oldTown = unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-01", "Old Town");
+    TerritoryUnit quarter =
+        unit(TerritoryLevel.SETTLEMENT, harbour, "NV-N-01-02", "Fishermen's Quarter");
+    TerritoryUnit mill = unit(TerritoryLevel.SETTLEMENT, riverside, "NV-S-01-01", "Mill Village");
+    // Centres, from which a typed place ("Old Town", "Lakeside") is measured in the register.
+    territories.setCentre(north.id(), 54.78, 20.95);
+    territories.setCentre(south.id(), 53.10, 22.55);
+    territories.setCentre(harbour.id(), 54.7100, 20.4600);
+    territories.setCentre(pinewood.id(), 54.6500, 21.0100);
+    territories.setCentre(lakeside.id(), 54.9300, 21.2000);
+    territories.setCentre(riverside.id(), 53.2000, 22.5100);
+    territories.setCentre(vineyard.id(), 52.9800, 22.1500);
+    territories.setCentre(highland.id(), 52.8200, 22.9000);
+    territories.setCentre(oldTown.id(), 54.7120, 20.4480);
+    territories.setCentre(quarter.id(), 54.7050, 20.4700);
+    territories.setCentre(mill.id(), 53.2150, 22.4900);
 
     int year = LocalDate.now().getYear();
     for (TerritoryUnit region : List.of(north, south)) {

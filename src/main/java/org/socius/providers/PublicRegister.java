@@ -14,6 +14,7 @@ import org.socius.providers.ProviderKinds.ProviderType;
 import org.socius.providers.internal.ProviderRecords;
 import org.socius.providers.internal.RegisterRecords;
 import org.socius.providers.internal.RegisterSearchIndex;
+import org.socius.territory.Territories;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,14 @@ public class PublicRegister {
   private final ProviderRecords providers;
   private final RegisterRecords register;
   private final RegisterSearchIndex searchIndex;
+  private final Territories territories;
 
   PublicRegister(
-      ProviderRecords providers, RegisterRecords register, RegisterSearchIndex searchIndex) {
+      ProviderRecords providers,
+      RegisterRecords register,
+      RegisterSearchIndex searchIndex,
+      Territories territories) {
+    this.territories = territories;
     this.searchIndex = searchIndex;
     this.providers = providers;
     this.register = register;
@@ -62,6 +68,28 @@ public class PublicRegister {
 
   /** A point to measure distance from, and how far to look (null: anywhere). */
   public record Near(double latitude, double longitude, Double radiusKm) {}
+
+  /** Where a search measures from: a point, and the place it stands for if one was typed. */
+  public record Origin(Near near, String placeName) {}
+
+  /**
+   * The point a search measures from: latitude and longitude if given, otherwise the centre of the
+   * place a typed address names (down to the settlement); none if neither is given.
+   */
+  public Optional<Origin> origin(String address, Double lat, Double lon, Double radiusKm) {
+    if (lat != null && lon != null) {
+      return Optional.of(new Origin(new Near(lat, lon, radiusKm), null));
+    }
+    if (address == null || address.isBlank()) {
+      return Optional.empty();
+    }
+    Territories.Place place =
+        territories
+            .locate(address)
+            .orElseThrow(() -> InvalidInputException.of("address", "PRV-1204", address.trim()));
+    return Optional.of(
+        new Origin(new Near(place.latitude(), place.longitude(), radiusKm), place.name()));
+  }
 
   public PageResponse<Entry> search(
       UUID serviceTypeId,

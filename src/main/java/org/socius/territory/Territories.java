@@ -124,6 +124,51 @@ public class Territories {
     return unit;
   }
 
+  /** A place found by name, with the centre of its unit. */
+  public record Place(UUID unitId, String name, double latitude, double longitude) {}
+
+  /**
+   * The place a typed address or place name refers to, down to the settlement: the unit with a
+   * centre whose name occurs in the text, the most specific first. Street-level positions need a
+   * geocoder, which this does not replace.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Place> locate(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    return units
+        .locate(text.trim())
+        .map(l -> new Place(l.unitId(), l.name(), l.latitude(), l.longitude()));
+  }
+
+  /** Sets a unit's centre, or clears it with two nulls. */
+  @Transactional
+  public void setCentre(UUID id, Double latitude, Double longitude) {
+    TerritoryUnit unit = changeable(id);
+    List<Finding> findings = new ArrayList<>();
+    checkCentre(latitude, longitude, findings);
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    Optional<double[]> before = units.centre(id);
+    units.setCentre(id, latitude, longitude);
+    audit.recordChange(
+        entity(unit),
+        "update",
+        Map.of("centre", before.map(c -> c[0] + "," + c[1]).orElse("")),
+        Map.of("centre", latitude == null ? "" : latitude + "," + longitude));
+  }
+
+  private static void checkCentre(Double latitude, Double longitude, List<Finding> findings) {
+    if ((latitude == null) != (longitude == null)) {
+      findings.add(Finding.of(latitude == null ? "latitude" : "longitude", "TER-0112"));
+    } else if (latitude != null
+        && (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180)) {
+      findings.add(Finding.of("latitude", "TER-0112"));
+    }
+  }
+
   @Transactional
   public TerritoryUnit rename(UUID id, int expectedVersion, String code, String name) {
     TerritoryUnit before = changeable(id);
@@ -149,9 +194,10 @@ public class Territories {
   }
 
   /**
-   * Imports units from CSV with the header {@code code,level,parent_code,name}. A parent may be an
-   * existing unit or one defined earlier in the file. Every bad row is reported and nothing is
-   * imported unless all rows are good.
+   * Imports units from CSV with the header {@code code,level,parent_code,name}, optionally followed
+   * by {@code latitude,longitude} (the unit's centre, both or neither). A parent may be an existing
+   * unit or one defined earlier in the file. Every bad row is reported and nothing is imported
+   * unless all rows are good.
    */
   @Transactional
   public ImportReport importCsv(String csv) {
@@ -163,14 +209,19 @@ public class Territories {
     }
     List<String> header =
         rows.getFirst().cells().stream().map(c -> c.trim().toLowerCase()).toList();
-    if (!header.equals(List.of("code", "level", "parent_code", "name"))) {
+    List<String> basic = List.of("code", "level", "parent_code", "name");
+    boolean withCentres =
+        header.equals(List.of("code", "level", "parent_code", "name", "latitude", "longitude"));
+    if (!header.equals(basic) && !withCentres) {
       return new ImportReport(
           0, 0, List.of(new ImportReport.LineFinding(1, Finding.of(null, "TER-0202"))));
     }
     Map<String, TerritoryUnit> fromFile = new HashMap<>();
     List<TerritoryUnit> toInsert = new ArrayList<>();
+    Map<UUID, Double[]> centres = new HashMap<>();
     for (CsvReader.Row row : rows.subList(1, rows.size())) {
       List<Finding> rowFindings = new ArrayList<>();
+      Double[] centre = withCentres ? parseCentre(row, rowFindings) : null;
       TerritoryLevel level = parseLevel(row.cell(1), rowFindings);
       String parentCode = row.cell(2);
       UUID parentId = null;
@@ -205,6 +256,9 @@ public class Territories {
         if (rowFindings.isEmpty()) {
           fromFile.put(unit.code().toLowerCase(), unit);
           toInsert.add(unit);
+          if (centre != null && centre[0] != null) {
+            centres.put(unit.id(), centre);
+          }
         }
       }
       rowFindings.forEach(f -> findings.add(new ImportReport.LineFinding(row.line(), f)));
@@ -214,7 +268,25 @@ public class Territories {
       return new ImportReport(read, 0, findings);
     }
     toInsert.forEach(this::insert);
+    centres.forEach((id, c) -> units.setCentre(id, c[0], c[1]));
     return new ImportReport(read, toInsert.size(), List.of());
+  }
+
+  /** The centre columns of an import line: both empty, or two numbers in range. */
+  private static Double[] parseCentre(CsvReader.Row row, List<Finding> findings) {
+    String lat = row.cell(4).trim();
+    String lon = row.cell(5).trim();
+    if (lat.isEmpty() && lon.isEmpty()) {
+      return new Double[] {null, null};
+    }
+    try {
+      Double[] centre = {Double.valueOf(lat), Double.valueOf(lon)};
+      checkCentre(centre[0], centre[1], findings);
+      return centre;
+    } catch (NumberFormatException e) {
+      findings.add(Finding.of("latitude", "TER-0112"));
+      return new Double[] {null, null};
+    }
   }
 
   @Transactional(readOnly = true)

@@ -249,6 +249,31 @@ class ProviderRegisterTest {
   }
 
   @Test
+  void aTypedPlaceIsMeasuredFromTheCentreOfTheMostSpecificUnitItNames() {
+    var origin = register.origin("5 Harbour Lane, Old Town, Harbour City", null, null, 10.0);
+    assertThat(origin.orElseThrow().placeName()).isEqualTo("Old Town");
+    assertThat(origin.orElseThrow().near().radiusKm()).isEqualTo(10.0);
+    // Given latitude and longitude win over the typed address.
+    assertThat(register.origin("Old Town", 53.0, 22.0, null).orElseThrow().placeName()).isNull();
+    assertThat(register.origin("  ", null, null, null)).isEmpty();
+
+    // Anyone, without signing in: the nearest residential care to Lakeside is in Lakeside.
+    org.socius.support.Api anyone = new org.socius.support.Api(port, null);
+    UUID residential = catalogue.serviceTypeByCode("RES-CARE").orElseThrow().id();
+    var fromLakeside =
+        anyone
+            .get("/api/v1/register/services?serviceType=" + residential + "&address=lakeside")
+            .json();
+    assertThat(fromLakeside.path("items").get(0).path("address").asString()).contains("Lakeside");
+    assertThat(fromLakeside.path("items").get(0).path("distanceKm").asDouble()).isLessThan(2.0);
+
+    var unknown = anyone.get("/api/v1/register/services?address=Atlantis");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().path("errors").get(0).path("field").asString()).isEqualTo("address");
+    assertThat(unknown.json().path("errors").get(0).path("code").asString()).isEqualTo("PRV-1204");
+  }
+
+  @Test
   void theRegisterExportsAsHsdsJsonAndCsvWithoutSigningIn() throws Exception {
     long active = register.search(null, null, null, null, 0, 1).totalItems();
     WebSession visitor = new WebSession(port);

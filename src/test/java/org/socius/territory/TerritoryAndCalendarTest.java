@@ -124,6 +124,35 @@ class TerritoryAndCalendarTest {
   }
 
   @Test
+  void centresImportWithTheUnitsBothOrNeitherAndLocateATypedPlace() {
+    String bad =
+        """
+        code,level,parent_code,name,latitude,longitude
+        NV-S-05,MUNICIPALITY,NV-S,Dune District,52.5,
+        NV-S-06,MUNICIPALITY,NV-S,Marsh District,north,23.0
+        NV-S-07,MUNICIPALITY,NV-S,Delta District,,
+        """;
+    ImportReport refused = CurrentScope.asSystem(() -> territories.importCsv(bad));
+    assertThat(refused.findings())
+        .extracting(f -> f.line() + " " + f.finding().code())
+        .containsExactly("2 TER-0112", "3 TER-0112");
+    assertThat(territories.findByCode("NV-S-07")).isEmpty();
+
+    String good =
+        """
+        code,level,parent_code,name,latitude,longitude
+        NV-S-05,MUNICIPALITY,NV-S,Dune District,52.5,23.1
+        NV-S-05-01,SETTLEMENT,NV-S-05,Sandy Cove,52.45,23.2
+        """;
+    assertThat(CurrentScope.asSystem(() -> territories.importCsv(good)).imported()).isEqualTo(2);
+    var cove = territories.locate("2 Beach Road, Sandy Cove, Dune District").orElseThrow();
+    assertThat(cove.name()).isEqualTo("Sandy Cove");
+    assertThat(cove.latitude()).isEqualTo(52.45);
+    assertThat(territories.locate("dune").orElseThrow().longitude()).isEqualTo(23.1);
+    assertThat(territories.locate("Nowhere at all")).isEmpty();
+  }
+
+  @Test
   void aRegionalOfficerCannotChangeAnotherRegion() {
     TerritoryUnit south = fixtures.unit("NV-S");
     TerritoryUnit north = fixtures.unit("NV-N");

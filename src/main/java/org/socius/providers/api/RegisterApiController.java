@@ -1,6 +1,7 @@
 package org.socius.providers.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -66,10 +67,16 @@ class RegisterApiController {
       @RequestParam(required = false) Double lat,
       @RequestParam(required = false) Double lon,
       @RequestParam(required = false) Double radiusKm,
+      @Parameter(
+              description =
+                  "An address or place name; distance is measured from the centre of the"
+                      + " settlement, municipality or region it names. Ignored with lat and lon.")
+          @RequestParam(required = false)
+          String address,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "50") int size) {
     PublicRegister.Near near =
-        lat != null && lon != null ? new PublicRegister.Near(lat, lon, radiusKm) : null;
+        register.origin(address, lat, lon, radiusKm).map(PublicRegister.Origin::near).orElse(null);
     return register.search(serviceType, region, municipality, providerType, near, page, size);
   }
 

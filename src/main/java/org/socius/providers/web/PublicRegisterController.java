@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
@@ -81,17 +82,24 @@ class PublicRegisterController {
       @RequestParam(required = false) Double lat,
       @RequestParam(required = false) Double lon,
       @RequestParam(required = false) Double radiusKm,
+      @RequestParam(required = false) String address,
       @RequestParam(defaultValue = "0") int page,
       HttpServletRequest request,
       Locale locale,
       Model model) {
-    PublicRegister.Near near =
-        lat != null && lon != null ? new PublicRegister.Near(lat, lon, radiusKm) : null;
     try {
+      Optional<PublicRegister.Origin> origin = register.origin(address, lat, lon, radiusKm);
       model.addAttribute(
           "entries",
           register.search(
-              serviceType, region, municipality, providerType, near, Math.max(0, page), 25));
+              serviceType,
+              region,
+              municipality,
+              providerType,
+              origin.map(PublicRegister.Origin::near).orElse(null),
+              Math.max(0, page),
+              25));
+      model.addAttribute("measuredFrom", origin.map(PublicRegister.Origin::placeName).orElse(null));
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
       model.addAttribute(
@@ -100,6 +108,7 @@ class PublicRegisterController {
     model.addAttribute("lat", lat);
     model.addAttribute("lon", lon);
     model.addAttribute("radiusKm", radiusKm);
+    model.addAttribute("address", address);
     model.addAttribute("serviceType", serviceType);
     model.addAttribute("region", region);
     model.addAttribute("municipality", municipality);

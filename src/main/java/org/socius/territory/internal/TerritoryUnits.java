@@ -97,6 +97,54 @@ public class TerritoryUnits {
   }
 
   /** Renames and recodes a unit if it still has the given version; false if it changed. */
+  /** Sets or clears (both null) a unit's centre. */
+  public void setCentre(UUID id, Double latitude, Double longitude) {
+    jdbc.sql(
+            "update territory.unit set latitude = :lat, longitude = :lon, version = version + 1,"
+                + " updated_at = now() where id = :id")
+        .param("lat", latitude)
+        .param("lon", longitude)
+        .param("id", id)
+        .update();
+  }
+
+  /** A unit's centre, if it has one. */
+  public Optional<double[]> centre(UUID id) {
+    return jdbc.sql(
+            "select latitude, longitude from territory.unit where id = :id and latitude is not null")
+        .param("id", id)
+        .query((rs, n) -> new double[] {rs.getDouble(1), rs.getDouble(2)})
+        .optional();
+  }
+
+  /** A place named in a text, as its unit's name and centre. */
+  public record Located(UUID unitId, String name, double latitude, double longitude) {}
+
+  /**
+   * The unit with a centre whose name occurs in the text (or, for a short text such as "Lakeside",
+   * whose name contains it), ignoring case and accents; the most specific level wins (a settlement
+   * over its municipality), then the longest name.
+   */
+  public Optional<Located> locate(String text) {
+    return jdbc.sql(
+            """
+            select id, name, latitude, longitude from territory.unit
+            where latitude is not null
+              and (position(lower(unaccent(name)) in lower(unaccent(:text))) > 0
+                   or (length(:text) >= 3
+                       and position(lower(unaccent(:text)) in lower(unaccent(name))) > 0))
+            order by case level when 'SETTLEMENT' then 0 when 'MUNICIPALITY' then 1
+                                when 'REGION' then 2 else 3 end,
+                     length(name) desc, code
+            limit 1""")
+        .param("text", text)
+        .query(
+            (rs, n) ->
+                new Located(
+                    rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3), rs.getDouble(4)))
+        .optional();
+  }
+
   public boolean update(UUID id, int version, String code, String name) {
     return jdbc.sql(
                 """
