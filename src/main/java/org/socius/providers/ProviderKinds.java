@@ -95,4 +95,17 @@ public final class ProviderKinds {
     SUSPENDED,
     EXCLUDED
   }
+
+  /** What a change request changes. */
+  public enum ChangeKind {
+    CAPACITY,
+    SERVICE_POINT
+  }
+
+  /** Where a change request stands. */
+  public enum ChangeStatus {
+    SUBMITTED,
+    APPROVED,
+    REFUSED
+  }
 }

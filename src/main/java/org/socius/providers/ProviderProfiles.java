@@ -39,6 +39,7 @@ public class ProviderProfiles {
   private final AccountAdministration accounts;
   private final AuditLog audit;
   private final TransactionTemplate transaction;
+  private final ServicePointRules pointRules;
 
   ProviderProfiles(
       ProviderRecords providers,
@@ -46,7 +47,9 @@ public class ProviderProfiles {
       Territories territories,
       AccountAdministration accounts,
       AuditLog audit,
-      TransactionTemplate transaction) {
+      TransactionTemplate transaction,
+      ServicePointRules pointRules) {
+    this.pointRules = pointRules;
     this.transaction = transaction;
     this.providers = providers;
     this.access = access;
@@ -303,49 +306,7 @@ public class ProviderProfiles {
   @Transactional
   public ServicePoint addServicePoint(UUID providerId, ServicePointDetails d) {
     Provider provider = access.requireMember(providerId);
-    List<Finding> findings = new ArrayList<>();
-    if (d.name() == null || d.name().isBlank()) {
-      findings.add(Finding.of("name", "PRV-0501"));
-    }
-    if (d.address() == null || d.address().isBlank()) {
-      findings.add(Finding.of("address", "PRV-0502"));
-    }
-    TerritoryUnit municipality =
-        territories
-            .find(d.municipalityId())
-            .filter(u -> u.level() == TerritoryLevel.MUNICIPALITY)
-            .orElse(null);
-    if (municipality == null) {
-      findings.add(Finding.of("municipalityId", "PRV-0503"));
-    } else if (!municipality.regionId().equals(provider.regionId())) {
-      findings.add(Finding.of("municipalityId", "PRV-0504", municipality.name()));
-    }
-    if (d.latitude() == null || d.latitude() < -90 || d.latitude() > 90) {
-      findings.add(Finding.of("latitude", "PRV-0505"));
-    }
-    if (d.longitude() == null || d.longitude() < -180 || d.longitude() > 180) {
-      findings.add(Finding.of("longitude", "PRV-0506"));
-    }
-    if (d.capacity() == null || d.capacity() <= 0 || d.capacity() > 100_000) {
-      findings.add(Finding.of("capacity", "PRV-0507"));
-    }
-    if (!findings.isEmpty()) {
-      throw new InvalidInputException(findings);
-    }
-    ServicePoint point =
-        new ServicePoint(
-            Ids.newId(),
-            providerId,
-            provider.regionId(),
-            municipality.id(),
-            d.name().trim(),
-            d.address().trim(),
-            d.latitude(),
-            d.longitude(),
-            d.capacity(),
-            text(d.openingHours()),
-            d.accessibility() == null ? Set.of() : Set.copyOf(d.accessibility()),
-            text(d.phone()));
+    ServicePoint point = pointRules.check(Ids.newId(), provider, d);
     providers.insertPoint(point);
     audit.recordChange(entity(provider), "add-service-point", null, point);
     return point;

@@ -42,6 +42,12 @@ class OtherTerritoryAnswers404Test {
   String homeCare;
   String northTariff;
   String northApplication;
+  String northRegistered;
+  String northPoint;
+  String northProvider;
+  String northChange;
+  @Autowired org.socius.providers.PublicRegister register;
+  @Autowired org.socius.providers.ChangeRequests changes;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
@@ -62,6 +68,47 @@ class OtherTerritoryAnswers404Test {
                                         + " on p.id = a.provider_id where p.legal_name = 'Lakeside Helping Hands'")
                                 .query(java.util.UUID.class)
                                 .single()))
+            .toString();
+    // A change request of a northern provider, made once and left open for every test here.
+    var harbour =
+        register.search(null, null, null, null, 0, 200).items().stream()
+            .filter(e -> e.providerName().equals("Harbour Care Association"))
+            .findFirst()
+            .orElseThrow();
+    northRegistered = harbour.registeredServiceId().toString();
+    northPoint = harbour.servicePointId().toString();
+    northProvider = harbour.providerId().toString();
+    northChange =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select id from providers.change_request"
+                                        + " where service_point_id = :p and status = 'SUBMITTED'")
+                                .param("p", harbour.servicePointId())
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () ->
+                    fixtures.as(
+                        "provider.staff",
+                        () ->
+                            changes
+                                .requestPointChange(
+                                    harbour.servicePointId(),
+                                    new org.socius.providers.ServicePointDetails(
+                                        harbour.servicePointName(),
+                                        harbour.municipalityId(),
+                                        harbour.address(),
+                                        harbour.latitude(),
+                                        harbour.longitude(),
+                                        harbour.capacity(),
+                                        "Mon-Fri 8-20",
+                                        java.util.Set.of(),
+                                        ""),
+                                    "Longer hours")
+                                .id()))
             .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
@@ -151,6 +198,31 @@ class OtherTerritoryAnswers404Test {
                 "{\"decisions\":[{\"serviceId\":\"" + northApplication + "\",\"admit\":true}]}",
                 "application/json",
                 Map.of("If-Match", "*")));
+    requests.put(
+        "POST /api/v1/registered-services/{id}/capacity-requests",
+        v ->
+            southOfficer.post(
+                "/api/v1/registered-services/" + northRegistered + "/capacity-requests",
+                "{\"capacity\":5}"));
+    requests.put(
+        "POST /api/v1/service-points/{id}/change-requests",
+        v ->
+            southOfficer.post(
+                "/api/v1/service-points/" + northPoint + "/change-requests", "{\"name\":\"x\"}"));
+    requests.put(
+        "GET /api/v1/providers/{id}/change-requests",
+        v -> southOfficer.get("/api/v1/providers/" + northProvider + "/change-requests"));
+    requests.put(
+        "GET /api/v1/change-requests/{id}",
+        v -> southOfficer.get("/api/v1/change-requests/" + northChange));
+    requests.put(
+        "POST /api/v1/change-requests/{id}/approval",
+        v -> southOfficer.post("/api/v1/change-requests/" + northChange + "/approval", "{}"));
+    requests.put(
+        "POST /api/v1/change-requests/{id}/refusal",
+        v ->
+            southOfficer.post(
+                "/api/v1/change-requests/" + northChange + "/refusal", "{\"reason\":\"x\"}"));
     return requests;
   }
 

@@ -53,7 +53,8 @@ class SecurityConfiguration {
                 auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     // The public register is open data, as on its web page.
-                    .requestMatchers(HttpMethod.GET, "/api/v1/register/services")
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/register/services", "/api/v1/providers/*")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasRole("ADMINISTRATOR")

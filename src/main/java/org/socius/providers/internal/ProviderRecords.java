@@ -249,6 +249,49 @@ public class ProviderRecords {
         .update();
   }
 
+  /**
+   * Writes a changed service point, and moves the registered services there with it (their search
+   * position and version, which tells other nodes' search indexes).
+   */
+  public void updatePoint(ServicePoint p) {
+    jdbc.sql(
+            """
+            update providers.service_point set municipality_id = :municipality, name = :name,
+              address = :address, latitude = :lat, longitude = :lon, capacity = :capacity,
+              opening_hours = :hours, accessibility = cast(:access as text[]), phone = :phone
+            where id = :id""")
+        .param("id", p.id())
+        .param("municipality", p.municipalityId())
+        .param("name", p.name())
+        .param("address", p.address())
+        .param("lat", p.latitude())
+        .param("lon", p.longitude())
+        .param("capacity", p.capacity())
+        .param("hours", p.openingHours())
+        .param(
+            "access",
+            p.accessibility().stream()
+                .map(Enum::name)
+                .sorted()
+                .collect(Collectors.joining(",", "{", "}")))
+        .param("phone", p.phone())
+        .update();
+    int moved =
+        jdbc.sql(
+                """
+                update providers.registered_service set municipality_id = :municipality,
+                  earth = ll_to_earth(:lat, :lon), version = version + 1
+                where service_point_id = :id""")
+            .param("municipality", p.municipalityId())
+            .param("lat", p.latitude())
+            .param("lon", p.longitude())
+            .param("id", p.id())
+            .update();
+    if (moved > 0) {
+      searchIndex.rebuildOnCommit();
+    }
+  }
+
   public List<ServicePoint> points(UUID providerId) {
     return jdbc.sql(
             "select "

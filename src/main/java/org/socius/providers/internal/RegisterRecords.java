@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.socius.providers.ProviderKinds.RegisteredStatus;
 import org.socius.providers.RegisteredService;
@@ -24,6 +25,13 @@ public class RegisterRecords {
   RegisterRecords(JdbcClient jdbc, RegisterSearchIndex searchIndex) {
     this.searchIndex = searchIndex;
     this.jdbc = jdbc;
+  }
+
+  public Optional<RegisteredService> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from providers.registered_service where id = :id")
+        .param("id", id)
+        .query(RegisterRecords::map)
+        .optional();
   }
 
   public List<RegisteredService> ofProvider(UUID providerId) {
@@ -64,6 +72,22 @@ public class RegisterRecords {
         .param("a", applicationId)
         .update();
     searchIndex.rebuildOnCommit();
+  }
+
+  /**
+   * Sets a registered service's capacity; false if more places are already taken than it would
+   * have.
+   */
+  public boolean changeCapacity(UUID id, int capacity) {
+    int changed =
+        jdbc.sql(
+                "update providers.registered_service set capacity = :capacity,"
+                    + " version = version + 1 where id = :id and occupied <= :capacity")
+            .param("capacity", capacity)
+            .param("id", id)
+            .update();
+    searchIndex.rebuildOnCommit();
+    return changed == 1;
   }
 
   /** Moves a registered service from one status to another; false if it was not in the first. */
