@@ -137,6 +137,15 @@ public class ChangeRequests {
     return find(id);
   }
 
+  /** The provider's services in the register (active or suspended), for its members. */
+  @Transactional(readOnly = true)
+  public List<RegisteredService> changeableServices(UUID providerId) {
+    requireMember(providerId, providerId);
+    return register.ofProvider(providerId).stream()
+        .filter(s -> s.status() != RegisteredStatus.EXCLUDED)
+        .toList();
+  }
+
   /** A provider's requests, newest first: for its members and the officers of its region. */
   @Transactional(readOnly = true)
   public List<ChangeRequest> ofProvider(UUID providerId) {

@@ -16,6 +16,7 @@ import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
 import org.socius.providers.Application.AppliedService;
+import org.socius.providers.ChangeRequests;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.Decision;
 import org.socius.providers.ProviderKinds.DocumentKind;
@@ -56,6 +57,8 @@ class ApplicationController {
   private final MessageSource messages;
   private final RegisterImport importer;
   private final Territories territories;
+  private final ChangeRequests changes;
+  private final RegisterLookups lookups;
 
   ApplicationController(
       RegisterApplications applications,
@@ -63,7 +66,11 @@ class ApplicationController {
       Catalogue catalogue,
       MessageSource messages,
       RegisterImport importer,
-      Territories territories) {
+      Territories territories,
+      ChangeRequests changes,
+      RegisterLookups lookups) {
+    this.changes = changes;
+    this.lookups = lookups;
     this.importer = importer;
     this.territories = territories;
     this.applications = applications;
@@ -79,7 +86,35 @@ class ApplicationController {
     model.addAttribute("status", status);
     model.addAttribute("statuses", ApplicationStatus.values());
     model.addAttribute("today", LocalDate.now());
+    model.addAttribute("changeRequests", changes.awaitingReview());
+    model.addAttribute("typeNames", lookups.current().typeNames());
     return "providers/applications";
+  }
+
+  @PostMapping("/change-requests/{id}/decide")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
+  String decideChange(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "") String text,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      if (action.equals("approve")) {
+        changes.approve(id, text);
+      } else {
+        changes.refuse(id, text);
+      }
+    } catch (InvalidInputException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return review(null, model);
+    } catch (ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return review(null, model);
+    }
+    redirect.addFlashAttribute("flash", "changes.decided");
+    return "redirect:/applications";
   }
 
   @GetMapping("/register/import")

@@ -13,6 +13,7 @@ import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Application;
 import org.socius.providers.ApplicationSummary;
+import org.socius.providers.ChangeRequests;
 import org.socius.providers.Licence;
 import org.socius.providers.Provider;
 import org.socius.providers.ProviderDetails;
@@ -44,12 +45,18 @@ class ProviderController {
   private final RegisterApplications applications;
   private final Territories territories;
   private final MessageSource messages;
+  private final ChangeRequests changes;
+  private final RegisterLookups lookups;
 
   ProviderController(
       ProviderProfiles profiles,
       RegisterApplications applications,
       Territories territories,
-      MessageSource messages) {
+      MessageSource messages,
+      ChangeRequests changes,
+      RegisterLookups lookups) {
+    this.changes = changes;
+    this.lookups = lookups;
     this.profiles = profiles;
     this.applications = applications;
     this.territories = territories;
@@ -78,6 +85,9 @@ class ProviderController {
     model.addAttribute("providerTypes", ProviderType.values());
     model.addAttribute("founderTypes", FounderType.values());
     model.addAttribute("accessibilityOptions", Accessibility.values());
+    model.addAttribute("registered", changes.changeableServices(id));
+    model.addAttribute("changeRequests", changes.ofProvider(id));
+    model.addAttribute("typeNames", lookups.current().typeNames());
     model.addAttribute(
         "municipalities",
         territories.municipalities().stream()
@@ -218,6 +228,70 @@ class ProviderController {
   String startApplication(@PathVariable UUID id) {
     Application application = applications.start(id);
     return "redirect:/applications/" + application.id();
+  }
+
+  @PostMapping("/my-provider/{id}/capacity-requests")
+  String requestCapacity(
+      @PathVariable UUID id,
+      @RequestParam UUID serviceId,
+      @RequestParam(required = false) Integer capacity,
+      @RequestParam(defaultValue = "") String explanation,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      changes.requestCapacity(serviceId, capacity, explanation);
+    } catch (InvalidInputException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return provider(id, model);
+    } catch (ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return provider(id, model);
+    }
+    redirect.addFlashAttribute("flash", "changes.submitted");
+    return "redirect:/my-provider/" + id;
+  }
+
+  @PostMapping("/my-provider/{id}/point-change-requests")
+  String requestPointChange(
+      @PathVariable UUID id,
+      @RequestParam UUID pointId,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(required = false) UUID municipalityId,
+      @RequestParam(defaultValue = "") String address,
+      @RequestParam(required = false) Double latitude,
+      @RequestParam(required = false) Double longitude,
+      @RequestParam(required = false) Integer capacity,
+      @RequestParam(defaultValue = "") String openingHours,
+      @RequestParam(name = "accessibility", required = false) Set<Accessibility> accessibility,
+      @RequestParam(defaultValue = "") String phone,
+      @RequestParam(defaultValue = "") String explanation,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      changes.requestPointChange(
+          pointId,
+          new ServicePointDetails(
+              name,
+              municipalityId,
+              address,
+              latitude,
+              longitude,
+              capacity,
+              openingHours,
+              accessibility == null ? EnumSet.noneOf(Accessibility.class) : accessibility,
+              phone),
+          explanation);
+    } catch (InvalidInputException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return provider(id, model);
+    } catch (ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+      return provider(id, model);
+    }
+    redirect.addFlashAttribute("flash", "changes.submitted");
+    return "redirect:/my-provider/" + id;
   }
 
   private static String saved(RedirectAttributes redirect, UUID id) {
