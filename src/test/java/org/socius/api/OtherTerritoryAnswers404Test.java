@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -46,6 +47,9 @@ class OtherTerritoryAnswers404Test {
   String northPoint;
   String northProvider;
   String northChange;
+  String northPerson;
+  String northHousehold;
+  @Autowired org.socius.people.People people;
   @Autowired org.socius.providers.PublicRegister register;
   @Autowired org.socius.providers.ChangeRequests changes;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -109,6 +113,61 @@ class OtherTerritoryAnswers404Test {
                                         ""),
                                     "Longer hours")
                                 .id()))
+            .toString();
+    // A person and a household of Harbour City, made once.
+    northHousehold =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select h.id from people.household h where h.address = 'Test 404'")
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () ->
+                    fixtures.as(
+                        "worker.harbour",
+                        () -> {
+                          var person =
+                              people.register(
+                                  new org.socius.people.PersonDetails(
+                                      "Testperson",
+                                      "Northern",
+                                      LocalDate.of(1960, 6, 6),
+                                      org.socius.people.PeopleKinds.Sex.MALE,
+                                      "NV-404-TEST",
+                                      fixtures.unit("NV-N-01").id(),
+                                      "",
+                                      "",
+                                      "",
+                                      "",
+                                      null,
+                                      null,
+                                      java.util.Set.of()),
+                                  true);
+                          return people
+                              .createHousehold(
+                                  fixtures.unit("NV-N-01").id(),
+                                  "Test 404",
+                                  List.of(
+                                      new org.socius.people.Household.NewMember(
+                                          person.id(),
+                                          org.socius.people.PeopleKinds.Relation.HEAD,
+                                          false,
+                                          LocalDate.of(2020, 1, 1))))
+                              .id();
+                        }))
+            .toString();
+    northPerson =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select id from people.person where identifier = 'NV-404-TEST'")
+                                .query(java.util.UUID.class)
+                                .single()))
             .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
@@ -223,6 +282,24 @@ class OtherTerritoryAnswers404Test {
         v ->
             southOfficer.post(
                 "/api/v1/change-requests/" + northChange + "/refusal", "{\"reason\":\"x\"}"));
+    requests.put(
+        "GET /api/v1/persons/{id}", v -> southOfficer.get("/api/v1/persons/" + northPerson));
+    requests.put(
+        "PUT /api/v1/persons/{id}",
+        v ->
+            southOfficer.put(
+                "/api/v1/persons/" + northPerson,
+                "{\"familyName\":\"x\"}",
+                Map.of("If-Match", "\"0\"")));
+    requests.put(
+        "POST /api/v1/persons/{id}/incomes",
+        v ->
+            southOfficer.post(
+                "/api/v1/persons/" + northPerson + "/incomes",
+                "{\"month\":\"2026-01\",\"source\":\"WAGES\",\"amount\":1}"));
+    requests.put(
+        "GET /api/v1/households/{id}",
+        v -> southOfficer.get("/api/v1/households/" + northHousehold));
     return requests;
   }
 

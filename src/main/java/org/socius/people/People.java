@@ -1,0 +1,371 @@
+package org.socius.people;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.socius.audit.AuditLog;
+import org.socius.audit.AuditedEntity;
+import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.internal.PeopleRecords;
+import org.socius.people.internal.PeopleRecords.Candidate;
+import org.socius.platform.Ids;
+import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.Finding;
+import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.security.Actor;
+import org.socius.platform.security.CurrentScope;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryLevel;
+import org.socius.territory.TerritoryUnit;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The register of people and households: who they are, who lives with whom since when, and what
+ * they earn each month. Every read of a person is audited; every change keeps the earlier state.
+ */
+@Service
+public class People {
+
+  /** Nobody on the register is older than this; an older birth date is a typing error. */
+  static final int MAX_AGE = 130;
+
+  private final PeopleRecords records;
+  private final Territories territories;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final TransactionTemplate wholeRegister;
+
+  People(
+      PeopleRecords records,
+      Territories territories,
+      AuditLog audit,
+      Clock clock,
+      PlatformTransactionManager transactions) {
+    this.records = records;
+    // Row-level security is set when a transaction begins: a search of the whole register needs
+    // a transaction of its own, begun in the system's scope.
+    this.wholeRegister = new TransactionTemplate(transactions);
+    wholeRegister.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    wholeRegister.setReadOnly(true);
+    this.territories = territories;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * A possible duplicate. Outside the caller's territory only the fact is shown, not who: the
+   * caller asks that territory's office to transfer the record.
+   */
+  public record PossibleDuplicate(
+      UUID personId,
+      String familyName,
+      String givenNames,
+      LocalDate dateOfBirth,
+      boolean sameIdentifier,
+      double similarity,
+      boolean inYourTerritory) {}
+
+  /** Persons already registered who may be the one described. */
+  public List<PossibleDuplicate> possibleDuplicates(PersonDetails d) {
+    validate(d);
+    String identifier = blankToNull(d.identifier());
+    String key = NameKey.of(d.familyName(), d.givenNames());
+    // The whole register is searched, whatever the caller's territory: a person registered in
+    // another municipality is still the same person.
+    List<Candidate> found =
+        CurrentScope.asSystem(
+            () ->
+                wholeRegister.execute(
+                    status -> records.candidates(key, d.dateOfBirth(), identifier)));
+    return found.stream()
+        .map(
+            c -> {
+              boolean visible = CurrentScope.get().allows(c.regionId(), c.municipalityId());
+              return new PossibleDuplicate(
+                  visible ? c.id() : null,
+                  visible ? c.familyName() : null,
+                  visible ? c.givenNames() : null,
+                  visible ? c.dateOfBirth() : null,
+                  identifier != null && identifier.equals(c.identifier()),
+                  c.similarity(),
+                  visible);
+            })
+        .toList();
+  }
+
+  /**
+   * Registers a person. A person with the same identifier is refused; possible duplicates by name
+   * and birth date are refused unless the worker has checked them and confirms this is someone
+   * else.
+   */
+  @Transactional
+  public Person register(PersonDetails d, boolean confirmedNotADuplicate) {
+    TerritoryUnit municipality = validate(d);
+    List<PossibleDuplicate> duplicates = possibleDuplicates(d);
+    if (duplicates.stream().anyMatch(PossibleDuplicate::sameIdentifier)) {
+      throw new ConflictException("PPL-0201", d.identifier().trim());
+    }
+    if (!duplicates.isEmpty() && !confirmedNotADuplicate) {
+      throw new ConflictException("PPL-0202", duplicates.size());
+    }
+    Person person = build(Ids.newId(), municipality, d, 0);
+    try {
+      records.insertPerson(person, NameKey.of(d.familyName(), d.givenNames()), actorName());
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("PPL-0201", d.identifier().trim());
+    }
+    audit.recordChange(entity(person), "create", null, person);
+    return records.person(person.id()).orElseThrow();
+  }
+
+  /** Changes a person; the state before is kept in the person's history. */
+  @Transactional
+  public Person update(UUID id, int expectedVersion, PersonDetails d) {
+    Person before = find(id);
+    if (before.version() != expectedVersion) {
+      throw ConflictException.staleVersion(expectedVersion, before.version());
+    }
+    TerritoryUnit municipality = validate(d);
+    Person after = build(id, municipality, d, expectedVersion + 1);
+    try {
+      if (!records.updatePerson(
+          after, NameKey.of(d.familyName(), d.givenNames()), actorName(), expectedVersion)) {
+        throw ConflictException.staleVersion(expectedVersion, "newer");
+      }
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("PPL-0201", d.identifier().trim());
+    }
+    audit.recordChange(entity(before), "update", before, after);
+    return records.person(id).orElseThrow();
+  }
+
+  /** A person in the caller's territory; the read is audited. Others answer 404. */
+  @Transactional(readOnly = true)
+  public Person get(UUID id) {
+    Person person = find(id);
+    audit.recordRead(entity(person));
+    return person;
+  }
+
+  /** Registers a household with its members; a household needs at least one. */
+  @Transactional
+  public Household createHousehold(
+      UUID municipalityId, String address, List<Household.NewMember> members) {
+    List<Finding> findings = new ArrayList<>();
+    TerritoryUnit municipality = municipality(municipalityId, "municipalityId", findings);
+    if (address == null || address.isBlank()) {
+      findings.add(Finding.of("address", "PPL-0301"));
+    }
+    if (members == null || members.isEmpty()) {
+      findings.add(Finding.of("members", "PPL-0302"));
+    } else {
+      Set<UUID> seen = new HashSet<>();
+      for (int i = 0; i < members.size(); i++) {
+        Household.NewMember m = members.get(i);
+        String field = "members[" + i + "]";
+        if (m == null || m.personId() == null || m.relation() == null || m.memberFrom() == null) {
+          findings.add(Finding.of(field, "PPL-0303"));
+        } else if (!seen.add(m.personId())) {
+          findings.add(Finding.of(field, "PPL-0304"));
+        } else if (records.person(m.personId()).isEmpty()) {
+          findings.add(Finding.of(field, "PPL-0305"));
+        }
+      }
+      if (members.stream()
+              .filter(m -> m != null && m.relation() == PeopleKinds.Relation.HEAD)
+              .count()
+          != 1) {
+        findings.add(Finding.of("members", "PPL-0306"));
+      }
+    }
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    UUID id = Ids.newId();
+    records.insertHousehold(id, municipality.regionId(), municipality.id(), address.trim());
+    for (Household.NewMember m : members) {
+      try {
+        records.insertMember(Ids.newId(), id, municipality.regionId(), municipality.id(), m);
+      } catch (DataIntegrityViolationException e) {
+        // The exclusion constraint: the person already belongs to a household then.
+        throw new ConflictException("PPL-0307", m.personId());
+      }
+    }
+    audit.recordChange(
+        AuditedEntity.of("household", id, municipality.regionId(), municipality.id()),
+        "create",
+        null,
+        members);
+    return householdOn(id, LocalDate.now(clock));
+  }
+
+  /**
+   * The household as it was at the end of a date: its members then, each as recorded then, with
+   * their incomes of the twelve months up to that date's month.
+   */
+  @Transactional(readOnly = true)
+  public Household householdOn(UUID id, LocalDate on) {
+    return householdAt(id, on.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000));
+  }
+
+  /** The household as it was at an instant (see {@link #householdOn}). */
+  @Transactional(readOnly = true)
+  public Household householdAt(UUID id, OffsetDateTime at) {
+    PeopleRecords.HouseholdRow row =
+        records.household(id).orElseThrow(() -> new NotFoundException("household", id));
+    LocalDate on = at.atZoneSameInstant(ZoneOffset.UTC).toLocalDate();
+    YearMonth month = YearMonth.from(on);
+    List<Household.Member> members = new ArrayList<>();
+    for (PeopleRecords.MemberRow m : records.membersOn(id, on)) {
+      // Before the person was first recorded, their first record is the best knowledge of them.
+      Person then =
+          records
+              .personAt(m.personId(), at)
+              .or(() -> records.firstRecord(m.personId()))
+              .orElseThrow();
+      members.add(
+          new Household.Member(
+              then,
+              m.relation(),
+              m.statutorySupporter(),
+              m.memberFrom(),
+              m.memberTo(),
+              records.incomes(m.personId(), month.minusMonths(11).atDay(1), month.atDay(1))));
+    }
+    audit.recordRead(AuditedEntity.of("household", id, row.regionId(), row.municipalityId()));
+    return new Household(
+        row.id(), row.regionId(), row.municipalityId(), row.address(), on, members, row.version());
+  }
+
+  /** Records (or corrects) one month's income of one kind. */
+  @Transactional
+  public void recordIncome(UUID personId, YearMonth month, IncomeSource source, BigDecimal amount) {
+    Person person = find(personId);
+    List<Finding> findings = new ArrayList<>();
+    if (month == null) {
+      findings.add(Finding.of("month", "PPL-0401"));
+    } else if (month.isAfter(YearMonth.now(clock))) {
+      findings.add(Finding.of("month", "PPL-0402"));
+    }
+    if (source == null) {
+      findings.add(Finding.of("source", "PPL-0403"));
+    }
+    if (amount == null || amount.signum() < 0) {
+      findings.add(Finding.of("amount", "PPL-0404"));
+    } else if (amount.scale() > 2 || amount.compareTo(new BigDecimal("1000000000")) >= 0) {
+      findings.add(Finding.of("amount", "PPL-0405"));
+    }
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    records.upsertIncome(Ids.newId(), person, month.atDay(1), source, amount);
+    audit.recordChange(
+        entity(person), "income", null, java.util.Map.of("month", month, source.name(), amount));
+  }
+
+  private Person find(UUID id) {
+    return records.person(id).orElseThrow(() -> new NotFoundException("person", id));
+  }
+
+  /** Every problem with a person's details at once; the municipality they live in. */
+  private TerritoryUnit validate(PersonDetails d) {
+    List<Finding> findings = new ArrayList<>();
+    if (d.familyName() == null || d.familyName().isBlank()) {
+      findings.add(Finding.of("familyName", "PPL-0101"));
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (d.dateOfBirth() == null) {
+      findings.add(Finding.of("dateOfBirth", "PPL-0102"));
+    } else if (d.dateOfBirth().isAfter(today)) {
+      findings.add(Finding.of("dateOfBirth", "PPL-0103"));
+    } else if (d.dateOfBirth().isBefore(today.minusYears(MAX_AGE))) {
+      findings.add(Finding.of("dateOfBirth", "PPL-0104", MAX_AGE));
+    }
+    if (d.sex() == null) {
+      findings.add(Finding.of("sex", "PPL-0105"));
+    }
+    if (d.disabilityDegree() != null && d.disabilityAssessedOn() == null) {
+      findings.add(Finding.of("disabilityAssessedOn", "PPL-0106"));
+    }
+    if (d.disabilityAssessedOn() != null && d.disabilityAssessedOn().isAfter(today)) {
+      findings.add(Finding.of("disabilityAssessedOn", "PPL-0107"));
+    }
+    TerritoryUnit municipality = municipality(d.municipalityId(), "municipalityId", findings);
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    return municipality;
+  }
+
+  /** The municipality, which must exist and lie in the caller's territory. */
+  private TerritoryUnit municipality(UUID id, String field, List<Finding> findings) {
+    TerritoryUnit unit =
+        id == null
+            ? null
+            : territories
+                .find(id)
+                .filter(u -> u.level() == TerritoryLevel.MUNICIPALITY)
+                .orElse(null);
+    if (unit == null) {
+      findings.add(Finding.of(field, "PPL-0108"));
+      return null;
+    }
+    if (!CurrentScope.get().allows(unit.regionId(), unit.id())) {
+      findings.add(Finding.of(field, "PPL-0109", unit.name()));
+      return null;
+    }
+    return unit;
+  }
+
+  private static Person build(UUID id, TerritoryUnit municipality, PersonDetails d, int version) {
+    return new Person(
+        id,
+        municipality.regionId(),
+        municipality.id(),
+        d.familyName().trim(),
+        text(d.givenNames()),
+        d.dateOfBirth(),
+        d.sex(),
+        blankToNull(d.identifier()),
+        text(d.registeredAddress()),
+        text(d.actualAddress()),
+        text(d.phone()),
+        text(d.email()),
+        d.disabilityDegree(),
+        d.disabilityAssessedOn(),
+        d.categories() == null ? Set.of() : Set.copyOf(d.categories()),
+        null,
+        version);
+  }
+
+  private static AuditedEntity entity(Person p) {
+    return AuditedEntity.of("person", p.id(), p.regionId(), p.municipalityId());
+  }
+
+  private static String actorName() {
+    return CurrentScope.actor().map(Actor::username).orElse("system");
+  }
+
+  private static String text(String value) {
+    return value == null ? "" : value.trim();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}

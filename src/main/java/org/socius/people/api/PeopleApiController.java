@@ -1,0 +1,107 @@
+package org.socius.people.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import org.socius.people.Household;
+import org.socius.people.People;
+import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.Person;
+import org.socius.people.PersonDetails;
+import org.socius.platform.api.ETags;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Persons, households and incomes over JSON, for the social workers of a territory. */
+@RestController
+@Tag(name = "People and households", description = "Persons, households, incomes")
+@PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'ADMINISTRATOR')")
+class PeopleApiController {
+
+  private final People people;
+
+  PeopleApiController(People people) {
+    this.people = people;
+  }
+
+  record HouseholdBody(UUID municipalityId, String address, List<Household.NewMember> members) {}
+
+  record IncomeBody(YearMonth month, IncomeSource source, BigDecimal amount) {}
+
+  @PostMapping("/api/v1/persons/duplicate-check")
+  @Operation(summary = "Persons already registered who may be the one described, in any script")
+  List<People.PossibleDuplicate> duplicates(@RequestBody PersonDetails details) {
+    return people.possibleDuplicates(details);
+  }
+
+  @PostMapping("/api/v1/persons")
+  @Operation(
+      summary = "Register a person",
+      description =
+          "A person with the same identifier is refused (409 PPL-0201); possible duplicates by"
+              + " name and birth date are refused (409 PPL-0202) unless confirmedNotADuplicate.")
+  ResponseEntity<Person> register(
+      @RequestBody PersonDetails details,
+      @RequestParam(defaultValue = "false") boolean confirmedNotADuplicate) {
+    Person person = people.register(details, confirmedNotADuplicate);
+    return ResponseEntity.created(URI.create("/api/v1/persons/" + person.id()))
+        .eTag(ETags.of(person.version()))
+        .body(person);
+  }
+
+  @GetMapping("/api/v1/persons/{id}")
+  ResponseEntity<Person> person(@PathVariable UUID id) {
+    Person person = people.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person);
+  }
+
+  @PutMapping("/api/v1/persons/{id}")
+  @Operation(summary = "Change a person; the earlier state stays in the history")
+  ResponseEntity<Person> update(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody PersonDetails details) {
+    int version = ETags.requireMatch(ifMatch, people.get(id).version());
+    Person person = people.update(id, version, details);
+    return ResponseEntity.ok().eTag(ETags.of(person.version())).body(person);
+  }
+
+  @PostMapping("/api/v1/persons/{id}/incomes")
+  @Operation(summary = "Record or correct one month's income of one kind")
+  ResponseEntity<Void> income(@PathVariable UUID id, @RequestBody IncomeBody body) {
+    people.recordIncome(id, body.month(), body.source(), body.amount());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/v1/households")
+  @Operation(summary = "Register a household with its members (exactly one head)")
+  ResponseEntity<Household> household(@RequestBody HouseholdBody body) {
+    Household household =
+        people.createHousehold(body.municipalityId(), body.address(), body.members());
+    return ResponseEntity.created(URI.create("/api/v1/households/" + household.id()))
+        .body(household);
+  }
+
+  @GetMapping("/api/v1/households/{id}")
+  @Operation(summary = "A household as it was on a date (today if none): members, persons, incomes")
+  Household household(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
+    return people.householdOn(id, on == null ? LocalDate.now() : on);
+  }
+}
