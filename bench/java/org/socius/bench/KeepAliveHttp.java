@@ -9,9 +9,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A load generator's HTTP/1.1 client: one kept-alive connection, GET only, read to the end of each
- * answer. It does the least work a client can, as {@code wrk} does, so that on a small machine the
- * cores go to the server being measured rather than to the client's own machinery.
+ * A load generator's HTTP/1.1 client: one kept-alive connection, GET and JSON POST, read to the end
+ * of each answer. It does the least work a client can, as {@code wrk} does, so that on a small
+ * machine the cores go to the server being measured rather than to the client's own machinery.
  */
 final class KeepAliveHttp implements AutoCloseable {
 
@@ -28,12 +28,7 @@ final class KeepAliveHttp implements AutoCloseable {
 
   /** Sends a GET and answers the status and body; reconnects if the server closed the line. */
   Response get(String pathAndQuery, String authorization) throws IOException {
-    if (socket == null || socket.isClosed()) {
-      socket = new Socket(host, port);
-      socket.setTcpNoDelay(true);
-      in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-      out = socket.getOutputStream();
-    }
+    connect();
     StringBuilder request = new StringBuilder(256);
     request.append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n");
     request.append("Host: ").append(host).append(':').append(port).append("\r\n");
@@ -44,6 +39,33 @@ final class KeepAliveHttp implements AutoCloseable {
     out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return readResponse();
+  }
+
+  /** Sends a POST with a JSON body and answers the status and body. */
+  Response postJson(String path, String authorization, String json) throws IOException {
+    connect();
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    StringBuilder request = new StringBuilder(256);
+    request.append("POST ").append(path).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(host).append(':').append(port).append("\r\n");
+    if (authorization != null) {
+      request.append("Authorization: ").append(authorization).append("\r\n");
+    }
+    request.append("Content-Type: application/json\r\n");
+    request.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+    out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+    return readResponse();
+  }
+
+  private void connect() throws IOException {
+    if (socket == null || socket.isClosed()) {
+      socket = new Socket(host, port);
+      socket.setTcpNoDelay(true);
+      in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      out = socket.getOutputStream();
+    }
   }
 
   record Response(int status, byte[] body) {}

@@ -12,7 +12,9 @@ public final class NameKey {
   // A Transliterator is not safe for concurrent use; each thread keeps its own.
   private static final ThreadLocal<Transliterator> LATIN =
       ThreadLocal.withInitial(
-          () -> Transliterator.getInstance("Any-Latin; Latin-ASCII; Lower; [^a-z ] Remove"));
+          () ->
+              Transliterator.getInstance(
+                  "Any-Latin; Latin-ASCII; Lower; [^a-z[:whitespace:]] Remove"));
 
   private NameKey() {}
 
@@ -23,6 +25,10 @@ public final class NameKey {
         joined.append(part.trim()).append(' ');
       }
     }
-    return LATIN.get().transliterate(joined.toString()).trim().replaceAll("\\s+", " ");
+    // The schwa of Azerbaijani and Kazakh (Latin and Cyrillic) has no ASCII form in ICU's
+    // tables; it is written "a".
+    String text =
+        joined.toString().replace('ə', 'a').replace('Ə', 'A').replace('ә', 'a').replace('Ә', 'A');
+    return LATIN.get().transliterate(text).trim().replaceAll("\\s+", " ");
   }
 }
