@@ -125,7 +125,7 @@ public final class PersonDuplicateBenchmark {
                                   initcap((:syl::text[])[1 + n % 30] || (:syl::text[])[1 + (n / 30) % 30]
                                     || (:syl::text[])[1 + (n / 900) % 30]) as family,
                                   initcap((:given::text[])[1 + (n / 27000) % 40]) as given,
-                                  date '1930-01-01' + ((n * 7919) % 33000) as born
+                                  date '1930-01-01' + ((n::bigint * 7919) % 33000)::int as born
                                 from generate_series(:first, :last) n)
                               insert into people.person (id, region_id, municipality_id, family_name,
                                 given_names, name_key, date_of_birth, sex, identifier, changed_by)
