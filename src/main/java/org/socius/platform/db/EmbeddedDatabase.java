@@ -34,7 +34,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setCleanDataDirectory(settings.clean())
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "256MB")
-              .setServerConfig("timezone", "UTC");
+              .setServerConfig("timezone", "UTC")
+              // Stopped when the application context closes, after everything that still writes
+              // on the way down (the event publication registry does); a JVM hook of its own
+              // would stop it in parallel, and the last writes would wait for a dead server.
+              .setRegisterShutdownHook(false);
       if (!settings.clean()) {
         // A data directory that is kept must survive a crash: the embedded server otherwise runs
         // without fsync and acknowledges commits before they reach the disk. Throw-away
