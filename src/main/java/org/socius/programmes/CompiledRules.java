@@ -1,0 +1,115 @@
+package org.socius.programmes;
+
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A programme version's rules, compiled: evaluates a household's facts and explains the outcome —
+ * each criterion with the values it looked at and whether it passed, and how the amount came out.
+ */
+public final class CompiledRules {
+
+  private static final Pattern REFERENCE = Pattern.compile("\\b(household|params)\\.([a-z_]+)");
+
+  record CompiledCriterion(String name, String expression, CelRuntime.Program program) {}
+
+  /** One criterion's outcome and the facts and parameters it referred to, by name. */
+  public record CriterionResult(
+      String name, String expression, boolean passed, Map<String, Object> values) {}
+
+  /**
+   * The outcome: eligible when every criterion passed; the amount in cents (zero when not
+   * eligible), with the formula and the values it used.
+   */
+  public record Evaluation(
+      boolean eligible,
+      List<CriterionResult> criteria,
+      String formula,
+      Map<String, Object> formulaValues,
+      long amountCents) {
+
+    /** The criteria that failed, by name: what an explanation names first. */
+    public List<String> failed() {
+      return criteria.stream().filter(c -> !c.passed()).map(CriterionResult::name).toList();
+    }
+  }
+
+  private final List<CompiledCriterion> criteria;
+  private final String formula;
+  private final CelRuntime.Program formulaProgram;
+  private final Map<String, Long> parameters;
+
+  CompiledRules(
+      List<CompiledCriterion> criteria,
+      String formula,
+      CelRuntime.Program formulaProgram,
+      Map<String, Long> parameters) {
+    this.criteria = List.copyOf(criteria);
+    this.formula = formula;
+    this.formulaProgram = formulaProgram;
+    this.parameters = Map.copyOf(parameters);
+  }
+
+  /**
+   * Evaluates every criterion (all of them, so that the explanation is complete) and, if all pass,
+   * the formula. A negative amount is a fault in the rules, not a payment, and is refused.
+   */
+  public Evaluation evaluate(Map<String, Object> household) {
+    Map<String, Object> input = Map.of("household", household, "params", parameters);
+    List<CriterionResult> results = new ArrayList<>(criteria.size());
+    boolean eligible = true;
+    for (CompiledCriterion c : criteria) {
+      boolean passed = (Boolean) run(c.program(), input, c.name());
+      eligible &= passed;
+      results.add(
+          new CriterionResult(c.name(), c.expression(), passed, values(c.expression(), household)));
+    }
+    long amount = 0;
+    if (eligible) {
+      amount = (Long) run(formulaProgram, input, "formula");
+      if (amount < 0) {
+        throw new RuleFault("formula", "a negative amount (" + amount + ")");
+      }
+    }
+    return new Evaluation(eligible, results, formula, values(formula, household), amount);
+  }
+
+  private static Object run(CelRuntime.Program program, Map<String, Object> input, String what) {
+    try {
+      return program.eval(input);
+    } catch (CelEvaluationException e) {
+      throw new RuleFault(what, e.getMessage());
+    }
+  }
+
+  /** The scalar facts and parameters an expression names, with their values. */
+  private Map<String, Object> values(String expression, Map<String, Object> household) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    Matcher m = REFERENCE.matcher(expression);
+    while (m.find()) {
+      String name = m.group(1) + "." + m.group(2);
+      Object value =
+          m.group(1).equals("params") ? parameters.get(m.group(2)) : household.get(m.group(2));
+      if (value instanceof List<?> list) {
+        value = list.size() + " members";
+      }
+      if (value != null) {
+        values.putIfAbsent(name, value);
+      }
+    }
+    return values;
+  }
+
+  /** A rule that compiled but failed on a household's facts (division by zero, for example). */
+  public static final class RuleFault extends RuntimeException {
+    RuleFault(String where, String message) {
+      super("The rule " + where + " failed: " + message);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.socius.programmes;
+
+import com.google.common.collect.ImmutableSet;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.ListType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.StructType;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.socius.people.Household;
+import org.socius.people.Person;
+
+/**
+ * What a rule may know of a household, and under which names: the schema rules are checked against
+ * (an unknown name is an error before anything is published) and the facts they are evaluated on.
+ * Money is in minor units (cents) as whole numbers: no rule ever computes money in floating point.
+ */
+public final class HouseholdFacts {
+
+  /** Months of income averaged into a monthly income. */
+  static final int INCOME_MONTHS = 3;
+
+  static final Map<String, CelType> MEMBER_FIELDS = new LinkedHashMap<>();
+  static final Map<String, CelType> HOUSEHOLD_FIELDS = new LinkedHashMap<>();
+
+  static {
+    MEMBER_FIELDS.put("age", SimpleType.INT);
+    MEMBER_FIELDS.put("sex", SimpleType.STRING);
+    MEMBER_FIELDS.put("relation", SimpleType.STRING);
+    MEMBER_FIELDS.put("disabled", SimpleType.BOOL);
+    MEMBER_FIELDS.put("disability_degree", SimpleType.STRING);
+    MEMBER_FIELDS.put("categories", ListType.create(SimpleType.STRING));
+    MEMBER_FIELDS.put("income", SimpleType.INT);
+    MEMBER_FIELDS.put("statutory_supporter", SimpleType.BOOL);
+  }
+
+  static final StructType MEMBER =
+      StructType.create(
+          "socius.Member",
+          ImmutableSet.copyOf(MEMBER_FIELDS.keySet()),
+          name -> Optional.ofNullable(MEMBER_FIELDS.get(name)));
+
+  static {
+    HOUSEHOLD_FIELDS.put("size", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("members", ListType.create(MEMBER));
+    HOUSEHOLD_FIELDS.put("income", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("income_per_member", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("children", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("elderly", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("disabled", SimpleType.INT);
+  }
+
+  static final StructType HOUSEHOLD =
+      StructType.create(
+          "socius.Household",
+          ImmutableSet.copyOf(HOUSEHOLD_FIELDS.keySet()),
+          name -> Optional.ofNullable(HOUSEHOLD_FIELDS.get(name)));
+
+  private HouseholdFacts() {}
+
+  /**
+   * The facts of a household on a date: members' ages then, and monthly income as the average of
+   * the {@value #INCOME_MONTHS} months before the date's month (cents, rounded down).
+   */
+  public static Map<String, Object> of(Household household, LocalDate on) {
+    YearMonth last = YearMonth.from(on).minusMonths(1);
+    YearMonth first = last.minusMonths(INCOME_MONTHS - 1);
+    List<Map<String, Object>> members = new ArrayList<>();
+    long total = 0;
+    long children = 0;
+    long elderly = 0;
+    long disabled = 0;
+    for (Household.Member m : household.members()) {
+      Person p = m.person();
+      long cents =
+          m.incomes().stream()
+              .filter(i -> !YearMonth.from(i.month()).isBefore(first))
+              .filter(i -> !YearMonth.from(i.month()).isAfter(last))
+              .mapToLong(i -> i.amount().movePointRight(2).longValueExact())
+              .sum();
+      long monthly = cents / INCOME_MONTHS;
+      total += monthly;
+      long age = p.ageOn(on);
+      children += age < 18 ? 1 : 0;
+      elderly += age >= 65 ? 1 : 0;
+      disabled += p.disabilityDegree() != null ? 1 : 0;
+      Map<String, Object> member = new LinkedHashMap<>();
+      member.put("age", age);
+      member.put("sex", p.sex().name());
+      member.put("relation", m.relation().name());
+      member.put("disabled", p.disabilityDegree() != null);
+      member.put(
+          "disability_degree", p.disabilityDegree() == null ? "" : p.disabilityDegree().name());
+      member.put("categories", p.categories().stream().map(Enum::name).sorted().toList());
+      member.put("income", monthly);
+      member.put("statutory_supporter", m.statutorySupporter());
+      members.add(member);
+    }
+    return household(members, total, children, elderly, disabled);
+  }
+
+  /** Facts from their parts, for sample households typed in by an analyst and for tests. */
+  static Map<String, Object> household(
+      List<Map<String, Object>> members, long income, long children, long elderly, long disabled) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    long size = members.size();
+    facts.put("size", size);
+    facts.put("members", List.copyOf(members));
+    facts.put("income", income);
+    facts.put("income_per_member", size == 0 ? 0L : income / size);
+    facts.put("children", children);
+    facts.put("elderly", elderly);
+    facts.put("disabled", disabled);
+    return facts;
+  }
+}

@@ -1,0 +1,95 @@
+package org.socius.programmes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.socius.people.Household;
+import org.socius.people.PeopleKinds.Category;
+import org.socius.people.PeopleKinds.DisabilityDegree;
+import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.PeopleKinds.Relation;
+import org.socius.people.PeopleKinds.Sex;
+import org.socius.people.Person;
+
+/** A household becomes the facts rules see: ages on the date, income averaged in whole cents. */
+class HouseholdFactsTest {
+
+  private static Person person(LocalDate born, DisabilityDegree degree) {
+    return new Person(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "Berg",
+        "Anna",
+        born,
+        Sex.FEMALE,
+        null,
+        "",
+        "",
+        "",
+        "",
+        degree,
+        degree == null ? null : LocalDate.of(2020, 1, 1),
+        Set.of(Category.LOW_INCOME),
+        null,
+        0);
+  }
+
+  @Test
+  void incomesOfTheThreeMonthsBeforeAreAveragedAndAgesTakenOnTheDate() {
+    LocalDate on = LocalDate.of(2026, 5, 10);
+    Household.Member head =
+        new Household.Member(
+            person(LocalDate.of(1960, 5, 11), null),
+            Relation.HEAD,
+            false,
+            LocalDate.of(2020, 1, 1),
+            null,
+            List.of(
+                new Household.Income(
+                    LocalDate.of(2026, 1, 1), IncomeSource.WAGES, new BigDecimal("900.00")),
+                new Household.Income(
+                    LocalDate.of(2026, 2, 1), IncomeSource.WAGES, new BigDecimal("100.00")),
+                new Household.Income(
+                    LocalDate.of(2026, 3, 1), IncomeSource.WAGES, new BigDecimal("100.00")),
+                new Household.Income(
+                    LocalDate.of(2026, 4, 1), IncomeSource.PENSION, new BigDecimal("100.01")),
+                new Household.Income(
+                    LocalDate.of(2026, 5, 1), IncomeSource.WAGES, new BigDecimal("999.00"))));
+    Household.Member child =
+        new Household.Member(
+            person(LocalDate.of(2015, 1, 1), DisabilityDegree.CHILD),
+            Relation.CHILD,
+            false,
+            LocalDate.of(2020, 1, 1),
+            null,
+            List.of());
+    Household household =
+        new Household(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "x",
+            on,
+            List.of(head, child),
+            0);
+
+    Map<String, Object> facts = HouseholdFacts.of(household, on);
+    // February to April: 100.00 + 100.00 + 100.01 = 300.01, a third is 100.0033 -> 10,000 cents.
+    assertThat(facts).containsEntry("income", 10_000L).containsEntry("income_per_member", 5_000L);
+    assertThat(facts)
+        .containsEntry("size", 2L)
+        .containsEntry("children", 1L)
+        .containsEntry("disabled", 1L);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> members = (List<Map<String, Object>>) facts.get("members");
+    assertThat(members.getFirst()).containsEntry("age", 65L);
+    assertThat(facts).containsEntry("elderly", 1L);
+  }
+}
