@@ -104,6 +104,53 @@ public final class HouseholdFacts {
     return household(members, total, children, elderly, disabled);
   }
 
+  /** A member of a sample household an analyst types in to try a rule; income in cents. */
+  public record SampleMember(
+      Integer age,
+      String sex,
+      String relation,
+      String disabilityDegree,
+      List<String> categories,
+      Long income,
+      Boolean statutorySupporter) {}
+
+  /** The facts of a sample household, derived from its members as for a registered one. */
+  public static Map<String, Object> ofSample(List<SampleMember> sample) {
+    List<Map<String, Object>> members = new ArrayList<>();
+    long total = 0;
+    long children = 0;
+    long elderly = 0;
+    long disabled = 0;
+    for (int i = 0; i < sample.size(); i++) {
+      SampleMember m = sample.get(i);
+      if (m == null || m.age() == null || m.age() < 0 || m.age() > 130) {
+        throw org.socius.platform.errors.InvalidInputException.of(
+            "members[" + i + "].age", "PRG-0211");
+      }
+      long income = m.income() == null ? 0 : m.income();
+      if (income < 0) {
+        throw org.socius.platform.errors.InvalidInputException.of(
+            "members[" + i + "].income", "PRG-0212");
+      }
+      boolean isDisabled = m.disabilityDegree() != null && !m.disabilityDegree().isBlank();
+      Map<String, Object> member = new LinkedHashMap<>();
+      member.put("age", (long) m.age());
+      member.put("sex", m.sex() == null ? "UNKNOWN" : m.sex());
+      member.put("relation", m.relation() == null ? "OTHER" : m.relation());
+      member.put("disabled", isDisabled);
+      member.put("disability_degree", isDisabled ? m.disabilityDegree() : "");
+      member.put("categories", m.categories() == null ? List.of() : List.copyOf(m.categories()));
+      member.put("income", income);
+      member.put("statutory_supporter", Boolean.TRUE.equals(m.statutorySupporter()));
+      members.add(member);
+      total += income;
+      children += m.age() < 18 ? 1 : 0;
+      elderly += m.age() >= 65 ? 1 : 0;
+      disabled += isDisabled ? 1 : 0;
+    }
+    return household(members, total, children, elderly, disabled);
+  }
+
   /** Facts from their parts, for sample households typed in by an analyst and for tests. */
   static Map<String, Object> household(
       List<Map<String, Object>> members, long income, long children, long elderly, long disabled) {

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Programmes and rules",
-    allowedDependencies = {"people"})
+    allowedDependencies = {"people", "audit"})
 package org.socius.programmes;
 
 import org.springframework.modulith.ApplicationModule;

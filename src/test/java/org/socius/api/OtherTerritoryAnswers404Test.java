@@ -317,8 +317,8 @@ class OtherTerritoryAnswers404Test {
           "GET /api/v1/providers/{id}");
 
   /**
-   * The service catalogue is kept nationally: its types and standards belong to no territory, so no
-   * other territory's record can be reached through these endpoints.
+   * The service catalogue and the programmes are kept nationally: their types, standards and rules
+   * belong to no territory, so no other territory's record can be reached through these endpoints.
    */
   private static final Set<String> NATIONAL_RECORDS =
       Set.of(
@@ -326,7 +326,12 @@ class OtherTerritoryAnswers404Test {
           "PUT /api/v1/service-types/{id}",
           "GET /api/v1/service-types/{id}/standards",
           "POST /api/v1/service-types/{id}/standards",
-          "GET /api/v1/service-types/{id}/standard");
+          "GET /api/v1/service-types/{id}/standard",
+          "GET /api/v1/programmes/{id}",
+          "POST /api/v1/programmes/{id}/versions",
+          "GET /api/v1/programme-versions/{id}",
+          "POST /api/v1/programme-versions/{id}/trials",
+          "POST /api/v1/programme-versions/{id}/publication");
 
   @Test
   void everyEndpointAddressingARecordIsCovered() {

@@ -1,0 +1,228 @@
+package org.socius.programmes;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.socius.audit.AuditLog;
+import org.socius.audit.AuditedEntity;
+import org.socius.platform.Ids;
+import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.Finding;
+import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.security.Actor;
+import org.socius.platform.security.CurrentScope;
+import org.socius.programmes.internal.ProgrammeRecords;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Programmes as the ministry's analysts define them: a programme, then versions of its rules that
+ * are drafted, tried on sample households, and published. A version that does not compile, in the
+ * nation or in any region with its own values, cannot be published; a published version never
+ * changes, and a later one applies only from its own date.
+ */
+@Service
+public class Programmes {
+
+  private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9-]{1,31}");
+
+  private final ProgrammeRecords records;
+  private final RuleCompiler compiler;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final Map<String, CompiledRules> compiled = new ConcurrentHashMap<>();
+
+  Programmes(ProgrammeRecords records, RuleCompiler compiler, AuditLog audit, Clock clock) {
+    this.records = records;
+    this.compiler = compiler;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A new programme, before any rules. */
+  public record NewProgramme(
+      String code,
+      String name,
+      String description,
+      Programme.Kind kind,
+      Integer position,
+      boolean lastResort) {}
+
+  /** A version's rules as drafted. */
+  public record Draft(
+      LocalDate effectiveFrom,
+      List<Rules.Criterion> criteria,
+      String formula,
+      Map<String, Long> parameters,
+      Map<UUID, Map<String, Long>> regionalParameters) {}
+
+  @Transactional
+  public Programme create(NewProgramme p) {
+    List<Finding> findings = new ArrayList<>();
+    String code = p.code() == null ? "" : p.code().trim().toUpperCase();
+    if (!CODE.matcher(code).matches()) {
+      findings.add(Finding.of("code", "PRG-0201"));
+    } else if (records.codeTaken(code)) {
+      findings.add(Finding.of("code", "PRG-0202", code));
+    }
+    if (p.name() == null || p.name().isBlank()) {
+      findings.add(Finding.of("name", "PRG-0203"));
+    }
+    if (p.kind() == null) {
+      findings.add(Finding.of("kind", "PRG-0204"));
+    }
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    Programme programme =
+        new Programme(
+            Ids.newId(),
+            code,
+            p.name().trim(),
+            p.description() == null ? "" : p.description().trim(),
+            p.kind(),
+            p.position() == null ? 100 : p.position(),
+            p.lastResort(),
+            List.of());
+    records.insertProgramme(programme);
+    audit.recordChange(
+        AuditedEntity.national("programme", programme.id()), "create", null, programme);
+    return get(programme.id());
+  }
+
+  /** Saves a draft version; drafts may still be wrong, publishing checks them. */
+  @Transactional
+  public Programme.Version draft(UUID programmeId, Draft d) {
+    Programme programme = get(programmeId);
+    List<Finding> findings = new ArrayList<>();
+    if (d.effectiveFrom() == null) {
+      findings.add(Finding.of("effectiveFrom", "PRG-0205"));
+    }
+    if (d.formula() == null || d.criteria() == null) {
+      findings.add(Finding.of("formula", "PRG-0103"));
+    }
+    Map<String, Long> parameters = d.parameters() == null ? Map.of() : d.parameters();
+    Map<UUID, Map<String, Long>> regional =
+        d.regionalParameters() == null ? Map.of() : d.regionalParameters();
+    regional.forEach(
+        (region, values) ->
+            values.keySet().stream()
+                .filter(name -> !parameters.containsKey(name))
+                .forEach(
+                    name ->
+                        findings.add(Finding.of("regionalParameters." + name, "PRG-0206", name))));
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
+    }
+    Programme.Version version =
+        new Programme.Version(
+            Ids.newId(),
+            records.nextVersionNumber(programme.id()),
+            d.effectiveFrom(),
+            Programme.Status.DRAFT,
+            d.criteria(),
+            d.formula(),
+            Map.copyOf(parameters),
+            Map.copyOf(regional),
+            null,
+            null);
+    records.insertVersion(programme.id(), version);
+    audit.recordChange(AuditedEntity.national("programme", programme.id()), "draft", null, version);
+    return version(version.id());
+  }
+
+  /**
+   * Evaluates a version (draft or published) on sample households, in a region's values or the
+   * nation's; a version that does not compile answers its problems instead.
+   */
+  @Transactional(readOnly = true)
+  public List<CompiledRules.Evaluation> test(
+      UUID versionId, UUID regionId, List<Map<String, Object>> households) {
+    CompiledRules rules = compiler.compile(version(versionId).rulesIn(regionId));
+    return households.stream().map(rules::evaluate).toList();
+  }
+
+  /** Publishes a draft: it must compile everywhere, and apply from a date after every earlier. */
+  @Transactional
+  public Programme.Version publish(UUID versionId) {
+    Programme.Version version = version(versionId);
+    if (version.status() != Programme.Status.DRAFT) {
+      throw new ConflictException("PRG-0207", version.number());
+    }
+    compiler.compile(version.rulesIn(null));
+    for (UUID region : version.regionalParameters().keySet()) {
+      compiler.compile(version.rulesIn(region));
+    }
+    if (version.effectiveFrom().isBefore(LocalDate.now(clock))) {
+      throw InvalidInputException.of("effectiveFrom", "PRG-0208");
+    }
+    UUID programmeId = records.programmeOf(versionId).orElseThrow();
+    Optional<Programme.Version> latest =
+        get(programmeId).versions().stream()
+            .filter(v -> v.status() == Programme.Status.PUBLISHED)
+            .max(Comparator.comparing(Programme.Version::effectiveFrom));
+    if (latest.isPresent() && !version.effectiveFrom().isAfter(latest.get().effectiveFrom())) {
+      throw InvalidInputException.of(
+          "effectiveFrom", "PRG-0209", latest.get().effectiveFrom().toString());
+    }
+    if (!records.publish(versionId, actorName())) {
+      throw new ConflictException("PRG-0207", version.number());
+    }
+    audit.recordChange(
+        AuditedEntity.national("programme", programmeId),
+        "publish",
+        Map.of("status", Programme.Status.DRAFT),
+        Map.of("version", version.number(), "effectiveFrom", version.effectiveFrom()));
+    return version(versionId);
+  }
+
+  /**
+   * The rules of a programme in force in a region on a date, compiled once per version and region;
+   * empty if no published version applies yet.
+   */
+  @Transactional(readOnly = true)
+  public Optional<CompiledRules> rulesOn(UUID programmeId, UUID regionId, LocalDate date) {
+    return get(programmeId).versions().stream()
+        .filter(v -> v.status() == Programme.Status.PUBLISHED)
+        .filter(v -> !v.effectiveFrom().isAfter(date))
+        .max(Comparator.comparing(Programme.Version::effectiveFrom))
+        .map(
+            v ->
+                compiled.computeIfAbsent(
+                    v.id() + "/" + regionId, key -> compiler.compile(v.rulesIn(regionId))));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Programme> all() {
+    return records.programmes();
+  }
+
+  @Transactional(readOnly = true)
+  public Programme get(UUID id) {
+    return records.programme(id).orElseThrow(() -> new NotFoundException("programme", id));
+  }
+
+  @Transactional(readOnly = true)
+  public Programme.Version version(UUID versionId) {
+    UUID programmeId =
+        records
+            .programmeOf(versionId)
+            .orElseThrow(() -> new NotFoundException("programme version", versionId));
+    return get(programmeId).versions().stream()
+        .filter(v -> v.id().equals(versionId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static String actorName() {
+    return CurrentScope.actor().map(Actor::username).orElse("system");
+  }
+}

@@ -1,0 +1,177 @@
+package org.socius.programmes.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socius.programmes.Programme;
+import org.socius.programmes.Rules;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of programmes and their versions; criteria and parameters are kept as JSON. */
+@Repository
+public class ProgrammeRecords {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  ProgrammeRecords(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public void insertProgramme(Programme p) {
+    jdbc.sql(
+            """
+            insert into programmes.programme (id, code, name, description, kind, position, last_resort)
+            values (:id, :code, :name, :description, :kind, :position, :lastResort)""")
+        .param("id", p.id())
+        .param("code", p.code())
+        .param("name", p.name())
+        .param("description", p.description())
+        .param("kind", p.kind().name())
+        .param("position", p.position())
+        .param("lastResort", p.lastResort())
+        .update();
+  }
+
+  public boolean codeTaken(String code) {
+    return jdbc.sql("select count(*) from programmes.programme where lower(code) = lower(:c)")
+            .param("c", code)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public int nextVersionNumber(UUID programmeId) {
+    return jdbc.sql(
+            "select coalesce(max(version_number), 0) + 1 from programmes.programme_version"
+                + " where programme_id = :p")
+        .param("p", programmeId)
+        .query(Integer.class)
+        .single();
+  }
+
+  public void insertVersion(UUID programmeId, Programme.Version v) {
+    jdbc.sql(
+            """
+            insert into programmes.programme_version (id, programme_id, version_number, effective_from,
+              criteria, formula, parameters)
+            values (:id, :p, :n, :from, cast(:criteria as jsonb), :formula, cast(:parameters as jsonb))""")
+        .param("id", v.id())
+        .param("p", programmeId)
+        .param("n", v.number())
+        .param("from", v.effectiveFrom())
+        .param("criteria", json.writeValueAsString(v.criteria()))
+        .param("formula", v.formula())
+        .param("parameters", json.writeValueAsString(v.parameters()))
+        .update();
+    v.regionalParameters()
+        .forEach(
+            (region, values) ->
+                values.forEach(
+                    (name, value) ->
+                        jdbc.sql(
+                                "insert into programmes.regional_parameter values (:v, :r, :n, :value)")
+                            .param("v", v.id())
+                            .param("r", region)
+                            .param("n", name)
+                            .param("value", value)
+                            .update()));
+  }
+
+  public boolean publish(UUID versionId, String actor) {
+    return jdbc.sql(
+                """
+                update programmes.programme_version set status = 'PUBLISHED', published_at = now(),
+                  published_by = :actor, version = version + 1
+                where id = :id and status = 'DRAFT'""")
+            .param("id", versionId)
+            .param("actor", actor)
+            .update()
+        == 1;
+  }
+
+  public List<Programme> programmes() {
+    return jdbc
+        .sql("select id from programmes.programme order by last_resort, position, name")
+        .query(UUID.class)
+        .list()
+        .stream()
+        .map(id -> programme(id).orElseThrow())
+        .toList();
+  }
+
+  public Optional<Programme> programme(UUID id) {
+    return jdbc.sql(
+            "select id, code, name, description, kind, position, last_resort"
+                + " from programmes.programme where id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                new Programme(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Programme.Kind.valueOf(rs.getString(5)),
+                    rs.getInt(6),
+                    rs.getBoolean(7),
+                    versions(rs.getObject(1, UUID.class))))
+        .optional();
+  }
+
+  /** The programme a version belongs to. */
+  public Optional<UUID> programmeOf(UUID versionId) {
+    return jdbc.sql("select programme_id from programmes.programme_version where id = :id")
+        .param("id", versionId)
+        .query(UUID.class)
+        .optional();
+  }
+
+  private List<Programme.Version> versions(UUID programmeId) {
+    Map<UUID, Map<UUID, Map<String, Long>>> regional = new HashMap<>();
+    jdbc.sql(
+            """
+            select rp.programme_version_id, rp.region_id, rp.name, rp.value
+            from programmes.regional_parameter rp
+            join programmes.programme_version v on v.id = rp.programme_version_id
+            where v.programme_id = :p""")
+        .param("p", programmeId)
+        .query(
+            rs -> {
+              regional
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>())
+                  .computeIfAbsent(rs.getObject(2, UUID.class), k -> new HashMap<>())
+                  .put(rs.getString(3), rs.getLong(4));
+            });
+    return jdbc.sql(
+            """
+            select id, version_number, effective_from, status, criteria::text, formula,
+              parameters::text, published_at, published_by
+            from programmes.programme_version where programme_id = :p order by version_number""")
+        .param("p", programmeId)
+        .query(
+            (rs, n) -> {
+              UUID id = rs.getObject(1, UUID.class);
+              return new Programme.Version(
+                  id,
+                  rs.getInt(2),
+                  rs.getObject(3, LocalDate.class),
+                  Programme.Status.valueOf(rs.getString(4)),
+                  json.readValue(rs.getString(5), new TypeReference<List<Rules.Criterion>>() {}),
+                  rs.getString(6),
+                  json.readValue(rs.getString(7), new TypeReference<Map<String, Long>>() {}),
+                  regional.getOrDefault(id, Map.of()),
+                  rs.getObject(8, OffsetDateTime.class),
+                  rs.getString(9));
+            })
+        .list();
+  }
+}
