@@ -44,6 +44,7 @@ class DemoData implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final DemoCatalogue catalogue;
   private final DemoProviders providers;
+  private final DemoProgrammes programmes;
   private final boolean enabled;
 
   DemoData(
@@ -52,12 +53,14 @@ class DemoData implements ApplicationRunner {
       TransactionTemplate transaction,
       DemoCatalogue catalogue,
       DemoProviders providers,
+      DemoProgrammes programmes,
       DatabaseProperties database,
       @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
     this.accounts = accounts;
     this.transaction = transaction;
     this.catalogue = catalogue;
+    this.programmes = programmes;
     this.providers = providers;
     // Unless told otherwise, only the embedded database gets demo data: a production database
     // must never receive demo users with a published password.
@@ -129,6 +132,7 @@ class DemoData implements ApplicationRunner {
         new CalendarDay(south.id(), saturday, true, "Working Saturday for Harvest Day"));
 
     catalogue.load(north, south);
+    programmes.load(north, south);
 
     user(
         "admin",

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Demo data",
-    allowedDependencies = {"territory", "accounts", "catalogue", "providers"})
+    allowedDependencies = {"territory", "accounts", "catalogue", "providers", "programmes"})
 package org.socius.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -25,6 +25,40 @@ class ProgrammeTest {
     return Long.toString(System.nanoTime() % 1_000_000L);
   }
 
+  private static HouseholdFacts.SampleMember member(int age, long income) {
+    return new HouseholdFacts.SampleMember(age, "FEMALE", "OTHER", null, null, income, false);
+  }
+
+  @Test
+  void theDemoProgrammesArePublishedAndComputeTheirAmounts() {
+    var byCode =
+        programmes.all().stream()
+            .collect(java.util.stream.Collectors.toMap(Programme::code, p -> p));
+    assertThat(byCode).containsKeys("MIN-INCOME", "EXTREME-POVERTY", "TEMP-ASSIST", "CHILD-ALLOW");
+    assertThat(programmes.all().getLast().code()).isEqualTo("MIN-INCOME");
+    java.util.UUID north = fixtures.unit("NV-N").id();
+    LocalDate today = LocalDate.now();
+
+    var family = java.util.List.of(member(35, 30_000L), member(8, 0L), member(5, 0L));
+    var child = programmes.rulesOn(byCode.get("CHILD-ALLOW").id(), north, today).orElseThrow();
+    assertThat(child.evaluate(HouseholdFacts.ofSample(family)).amountCents()).isEqualTo(2 * 9_000);
+    var richer = java.util.List.of(member(35, 80_000L), member(8, 0L));
+    assertThat(child.evaluate(HouseholdFacts.ofSample(richer)).amountCents()).isEqualTo(4_500);
+
+    var dibao = programmes.rulesOn(byCode.get("MIN-INCOME").id(), north, today).orElseThrow();
+    assertThat(dibao.evaluate(HouseholdFacts.ofSample(family)).amountCents())
+        .isEqualTo(3 * 36_000 - 30_000);
+    var south =
+        programmes.rulesOn(byCode.get("MIN-INCOME").id(), fixtures.unit("NV-S").id(), today);
+    assertThat(south.orElseThrow().evaluate(HouseholdFacts.ofSample(family)).amountCents())
+        .isEqualTo(3 * 28_000 - 30_000);
+
+    var extreme =
+        programmes.rulesOn(byCode.get("EXTREME-POVERTY").id(), north, today).orElseThrow();
+    var working = extreme.evaluate(HouseholdFacts.ofSample(family));
+    assertThat(working.failed()).containsExactly("Nobody able to work");
+  }
+
   @Test
   void aVersionIsTriedOnSampleHouseholdsThenPublishedAndOnlyForward() {
     Api analyst = new Api(port, fixtures.tokenFor("analyst"));
