@@ -34,6 +34,11 @@ public final class CompiledRules {
       Map<String, Object> formulaValues,
       long amountCents) {
 
+    /** The amount in currency units, exactly, for people to read. */
+    public String amount() {
+      return java.math.BigDecimal.valueOf(amountCents, 2).toPlainString();
+    }
+
     /** The criteria that failed, by name: what an explanation names first. */
     public List<String> failed() {
       return criteria.stream().filter(c -> !c.passed()).map(CriterionResult::name).toList();

@@ -135,17 +135,26 @@ class AdministrationBrowserTest {
   private static final Map<String, List<String>> NAVIGATION =
       Map.of(
           "admin",
-              List.of("nav.home", "nav.catalogue", "nav.register", "nav.users", "nav.territories"),
-          "analyst", List.of("nav.home", "nav.catalogue", "nav.register", "nav.territories"),
+              List.of(
+                  "nav.home",
+                  "nav.catalogue",
+                  "nav.programmes",
+                  "nav.register",
+                  "nav.users",
+                  "nav.territories"),
+          "analyst",
+              List.of(
+                  "nav.home", "nav.catalogue", "nav.programmes", "nav.register", "nav.territories"),
           "auditor", List.of("nav.home", "nav.register", "nav.audit"),
           "officer.north",
               List.of(
                   "nav.home",
                   "nav.catalogue",
+                  "nav.programmes",
                   "nav.register",
                   "nav.applications",
                   "nav.territories"),
-          "worker.harbour", List.of("nav.home", "nav.catalogue", "nav.register"),
+          "worker.harbour", List.of("nav.home", "nav.catalogue", "nav.programmes", "nav.register"),
           "specialist.health", List.of("nav.home", "nav.catalogue", "nav.register"),
           "provider.staff", List.of("nav.home", "nav.myProvider", "nav.catalogue", "nav.register"),
           "inspector", List.of("nav.home", "nav.catalogue", "nav.register"),
