@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.socius.audit.AuditLog;
@@ -233,11 +234,13 @@ public class People {
     List<Household.Member> members = new ArrayList<>();
     for (PeopleRecords.MemberRow m : records.membersOn(id, on)) {
       // Before the person was first recorded, their first record is the best knowledge of them.
-      Person then =
-          records
-              .personAt(m.personId(), at)
-              .or(() -> records.firstRecord(m.personId()))
-              .orElseThrow();
+      // A member who now lives outside the caller's territory is not shown to the caller.
+      Optional<Person> known =
+          records.personAt(m.personId(), at).or(() -> records.firstRecord(m.personId()));
+      if (known.isEmpty()) {
+        continue;
+      }
+      Person then = known.get();
       members.add(
           new Household.Member(
               then,

@@ -147,7 +147,17 @@ public class Programmes {
   public List<CompiledRules.Evaluation> test(
       UUID versionId, UUID regionId, List<Map<String, Object>> households) {
     CompiledRules rules = compiler.compile(version(versionId).rulesIn(regionId));
-    return households.stream().map(rules::evaluate).toList();
+    List<CompiledRules.Evaluation> results = new ArrayList<>();
+    for (int i = 0; i < households.size(); i++) {
+      try {
+        results.add(rules.evaluate(households.get(i)));
+      } catch (CompiledRules.RuleFault e) {
+        // A rule that compiles may still fail on some data (a division by zero): the analyst
+        // learns which household and why, before anybody depends on the rule.
+        throw InvalidInputException.of("households[" + i + "]", "PRG-0106", i + 1, e.getMessage());
+      }
+    }
+    return results;
   }
 
   /** Publishes a draft: it must compile everywhere, and apply from a date after every earlier. */

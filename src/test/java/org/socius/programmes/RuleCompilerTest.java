@@ -125,6 +125,19 @@ class RuleCompilerTest {
     assertThat(result.amountCents()).isEqualTo(10_000);
   }
 
+  @Test
+  void aRuleThatFailsOnSomeDataSaysWhy() {
+    CompiledRules rules =
+        compiler.compile(
+            new Rules(
+                List.of(new Rules.Criterion("Always", "true")),
+                "household.income / household.children",
+                Map.of()));
+    assertThatThrownBy(() -> rules.evaluate(household(1, 100)))
+        .isInstanceOf(CompiledRules.RuleFault.class)
+        .hasMessageContaining("formula");
+  }
+
   @Property(tries = 300)
   void dibaoPaysExactlyTheGapInWholeCentsAndNeverANegativeAmount(
       @ForAll @IntRange(min = 1, max = 8) int size,
