@@ -78,7 +78,7 @@ public class People {
       String givenNames,
       LocalDate dateOfBirth,
       boolean sameIdentifier,
-      double similarity,
+      Double similarity,
       boolean inYourTerritory) {}
 
   /** Persons already registered who may be the one described. */
@@ -103,7 +103,8 @@ public class People {
                   visible ? c.givenNames() : null,
                   visible ? c.dateOfBirth() : null,
                   identifier != null && identifier.equals(c.identifier()),
-                  c.similarity(),
+                  // Outside the caller's territory even the closeness of the match stays there.
+                  visible ? c.similarity() : null,
                   visible);
             })
         .toList();
@@ -117,6 +118,9 @@ public class People {
   @Transactional
   public Person register(PersonDetails d, boolean confirmedNotADuplicate) {
     TerritoryUnit municipality = validate(d);
+    // Registrations of people born the same day take turns, so that two workers registering the
+    // same person at once cannot both pass the check; the lock ends with the transaction.
+    records.lockBirthDate(d.dateOfBirth());
     List<PossibleDuplicate> duplicates = possibleDuplicates(d);
     if (duplicates.stream().anyMatch(PossibleDuplicate::sameIdentifier)) {
       throw new ConflictException("PPL-0201", d.identifier().trim());
@@ -143,6 +147,10 @@ public class People {
     }
     TerritoryUnit municipality = validate(d);
     Person after = build(id, municipality, d, expectedVersion + 1);
+    if (!after.municipalityId().equals(before.municipalityId())) {
+      // Incomes follow the person to the territory they now live in.
+      records.moveIncomes(id, after.regionId(), after.municipalityId());
+    }
     try {
       if (!records.updatePerson(
           after, NameKey.of(d.familyName(), d.givenNames()), actorName(), expectedVersion)) {
@@ -183,8 +191,15 @@ public class People {
           findings.add(Finding.of(field, "PPL-0303"));
         } else if (!seen.add(m.personId())) {
           findings.add(Finding.of(field, "PPL-0304"));
-        } else if (records.person(m.personId()).isEmpty()) {
-          findings.add(Finding.of(field, "PPL-0305"));
+        } else {
+          Optional<Person> person = records.person(m.personId());
+          if (person.isEmpty()) {
+            findings.add(Finding.of(field, "PPL-0305"));
+          } else if (municipality != null
+              && !person.get().municipalityId().equals(municipality.id())) {
+            // Members live where their household does; row-level security follows both.
+            findings.add(Finding.of(field, "PPL-0308", person.get().familyName()));
+          }
         }
       }
       if (members.stream()
@@ -221,6 +236,9 @@ public class People {
    */
   @Transactional(readOnly = true)
   public Household householdOn(UUID id, LocalDate on) {
+    if (on == null || on.getYear() < 1880 || on.getYear() > 2200) {
+      throw InvalidInputException.of("on", "PPL-0110");
+    }
     return householdAt(id, on.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC).minusNanos(1000));
   }
 

@@ -20,6 +20,9 @@ import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.programmes.internal.ProgrammeRecords;
+import org.socius.territory.Territories;
+import org.socius.territory.TerritoryLevel;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +41,16 @@ public class Programmes {
   private final RuleCompiler compiler;
   private final AuditLog audit;
   private final Clock clock;
+  private final Territories territories;
   private final Map<String, CompiledRules> compiled = new ConcurrentHashMap<>();
 
-  Programmes(ProgrammeRecords records, RuleCompiler compiler, AuditLog audit, Clock clock) {
+  Programmes(
+      ProgrammeRecords records,
+      RuleCompiler compiler,
+      AuditLog audit,
+      Clock clock,
+      Territories territories) {
+    this.territories = territories;
     this.records = records;
     this.compiler = compiler;
     this.audit = audit;
@@ -66,6 +76,7 @@ public class Programmes {
 
   @Transactional
   public Programme create(NewProgramme p) {
+    requireNational();
     List<Finding> findings = new ArrayList<>();
     String code = p.code() == null ? "" : p.code().trim().toUpperCase();
     if (!CODE.matcher(code).matches()) {
@@ -101,24 +112,51 @@ public class Programmes {
   /** Saves a draft version; drafts may still be wrong, publishing checks them. */
   @Transactional
   public Programme.Version draft(UUID programmeId, Draft d) {
+    requireNational();
     Programme programme = get(programmeId);
+    records.lockProgramme(programme.id());
     List<Finding> findings = new ArrayList<>();
     if (d.effectiveFrom() == null) {
       findings.add(Finding.of("effectiveFrom", "PRG-0205"));
     }
     if (d.formula() == null || d.criteria() == null) {
       findings.add(Finding.of("formula", "PRG-0103"));
+    } else {
+      for (int i = 0; i < d.criteria().size(); i++) {
+        Rules.Criterion c = d.criteria().get(i);
+        if (c == null || c.name() == null || c.name().isBlank()) {
+          findings.add(Finding.of("criteria[" + i + "].name", "PRG-0102"));
+        } else if (c.expression() == null || c.expression().isBlank()) {
+          findings.add(Finding.of("criteria[" + i + "].expression", "PRG-0103"));
+        }
+      }
     }
     Map<String, Long> parameters = d.parameters() == null ? Map.of() : d.parameters();
+    parameters.forEach(
+        (name, value) -> {
+          if (value == null) {
+            findings.add(Finding.of("parameters." + name, "PRG-0213", name));
+          }
+        });
     Map<UUID, Map<String, Long>> regional =
         d.regionalParameters() == null ? Map.of() : d.regionalParameters();
     regional.forEach(
-        (region, values) ->
-            values.keySet().stream()
-                .filter(name -> !parameters.containsKey(name))
-                .forEach(
-                    name ->
-                        findings.add(Finding.of("regionalParameters." + name, "PRG-0206", name))));
+        (region, values) -> {
+          if (region == null
+              || territories.find(region).filter(u -> u.level() == TerritoryLevel.REGION).isEmpty()
+              || values == null) {
+            findings.add(Finding.of("regionalParameters", "PRG-0214", String.valueOf(region)));
+            return;
+          }
+          values.forEach(
+              (name, value) -> {
+                if (!parameters.containsKey(name)) {
+                  findings.add(Finding.of("regionalParameters." + name, "PRG-0206", name));
+                } else if (value == null) {
+                  findings.add(Finding.of("regionalParameters." + name, "PRG-0213", name));
+                }
+              });
+        });
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
@@ -163,6 +201,12 @@ public class Programmes {
   /** Publishes a draft: it must compile everywhere, and apply from a date after every earlier. */
   @Transactional
   public Programme.Version publish(UUID versionId) {
+    requireNational();
+    // One publication of a programme at a time: "only forward in time" compares with the others.
+    records.lockProgramme(
+        records
+            .programmeOf(versionId)
+            .orElseThrow(() -> new NotFoundException("programme version", versionId)));
     Programme.Version version = version(versionId);
     if (version.status() != Programme.Status.DRAFT) {
       throw new ConflictException("PRG-0207", version.number());
@@ -230,6 +274,16 @@ public class Programmes {
         .filter(v -> v.id().equals(versionId))
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * Programmes are national: their rules, and every region's values in them, are changed by the
+   * ministry, not by a region's administrator.
+   */
+  private static void requireNational() {
+    if (!CurrentScope.get().isNationalOrWider()) {
+      throw new AccessDeniedException("Programmes are changed nationally");
+    }
   }
 
   private static String actorName() {

@@ -196,10 +196,19 @@ public class ChangeRequests {
   public ChangeRequest approve(UUID id, String note) {
     ChangeRequest request = requireOpenForOfficer(id);
     if (request.kind() == ChangeKind.CAPACITY) {
+      RegisteredService service = register.find(request.registeredServiceId()).orElseThrow();
+      if (service.status() == RegisteredStatus.EXCLUDED) {
+        throw new ConflictException("PRV-1502", service.status());
+      }
       if (!register.changeCapacity(request.registeredServiceId(), request.capacity())) {
         throw new ConflictException("PRV-1505", request.capacity());
       }
       history(request, request.registeredServiceId(), "CAPACITY_CHANGED");
+      audit.recordChange(
+          AuditedEntity.of("registered-service", service.id(), service.regionId(), null),
+          "capacity",
+          Map.of("capacity", service.capacity()),
+          Map.of("capacity", request.capacity()));
     } else {
       ServicePoint before = providers.point(request.servicePointId()).orElseThrow();
       Provider provider = providers.find(request.providerId()).orElseThrow();

@@ -116,13 +116,13 @@ public class PublicRegister {
     Paging.check(page, size);
     if (near != null) {
       List<Finding> findings = new ArrayList<>();
-      if (near.latitude() < -90 || near.latitude() > 90) {
+      if (!(near.latitude() >= -90 && near.latitude() <= 90)) {
         findings.add(Finding.of("lat", "PRV-1201"));
       }
-      if (near.longitude() < -180 || near.longitude() > 180) {
+      if (!(near.longitude() >= -180 && near.longitude() <= 180)) {
         findings.add(Finding.of("lon", "PRV-1202"));
       }
-      if (near.radiusKm() != null && (near.radiusKm() <= 0 || near.radiusKm() > 20_000)) {
+      if (near.radiusKm() != null && !(near.radiusKm() > 0 && near.radiusKm() <= 20_000)) {
         findings.add(Finding.of("radiusKm", "PRV-1203"));
       }
       if (!findings.isEmpty()) {

@@ -45,10 +45,10 @@ class ServicePointRules {
     } else if (!municipality.regionId().equals(provider.regionId())) {
       findings.add(Finding.of("municipalityId", "PRV-0504", municipality.name()));
     }
-    if (d.latitude() == null || d.latitude() < -90 || d.latitude() > 90) {
+    if (d.latitude() == null || !(d.latitude() >= -90 && d.latitude() <= 90)) {
       findings.add(Finding.of("latitude", "PRV-0505"));
     }
-    if (d.longitude() == null || d.longitude() < -180 || d.longitude() > 180) {
+    if (d.longitude() == null || !(d.longitude() >= -180 && d.longitude() <= 180)) {
       findings.add(Finding.of("longitude", "PRV-0506"));
     }
     if (d.capacity() == null || d.capacity() <= 0 || d.capacity() > 100_000) {

@@ -164,7 +164,7 @@ public class Territories {
     if ((latitude == null) != (longitude == null)) {
       findings.add(Finding.of(latitude == null ? "latitude" : "longitude", "TER-0112"));
     } else if (latitude != null
-        && (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180)) {
+        && !(latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180)) {
       findings.add(Finding.of("latitude", "TER-0112"));
     }
   }

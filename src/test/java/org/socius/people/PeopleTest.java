@@ -202,6 +202,41 @@ class PeopleTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("PPL-0302");
 
+    // A member lives where the household does.
+    Person elsewhere =
+        fixtures.as(
+            "officer.north",
+            () ->
+                people.register(
+                    new PersonDetails(
+                        "Far" + suffix,
+                        "Away",
+                        LocalDate.of(1970, 1, 1),
+                        Sex.MALE,
+                        null,
+                        fixtures.unit("NV-N-02").id(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        null,
+                        null,
+                        Set.of()),
+                    true));
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "officer.north",
+                    () ->
+                        people.createHousehold(
+                            harbour(),
+                            "1 Quay Street",
+                            List.of(
+                                new Household.NewMember(
+                                    elsewhere.id(), Relation.HEAD, false, LocalDate.now())))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("PPL-0308");
+
     LocalDate start = LocalDate.now().minusMonths(6).withDayOfMonth(1);
     Household household =
         fixtures.as(

@@ -73,6 +73,18 @@ class ProgrammeTest {
                 + "\"lastResort\":true}");
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().path("id").asString();
+    Api southAdmin = new Api(port, fixtures.tokenFor("admin.south"));
+    assertThat(
+            southAdmin
+                .post(
+                    "/api/v1/programmes",
+                    "{\"code\":\"S-"
+                        + unique()
+                        + "\",\"name\":\"x\",\"kind\":\"CASH\","
+                        + "\"lastResort\":false}")
+                .status())
+        .as("a regional administrator does not change national programmes")
+        .isEqualTo(403);
     assertThat(
             worker
                 .post(

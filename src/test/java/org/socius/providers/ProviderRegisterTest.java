@@ -253,6 +253,13 @@ class ProviderRegisterTest {
     var origin = register.origin("5 Harbour Lane, Old Town, Harbour City", null, null, 10.0);
     assertThat(origin.orElseThrow().placeName()).isEqualTo("Old Town");
     assertThat(origin.orElseThrow().near().radiusKm()).isEqualTo(10.0);
+    // A street named like a settlement elsewhere: the locality the address ends with wins.
+    assertThat(
+            register
+                .origin("Old Town Road, Riverside City", null, null, null)
+                .orElseThrow()
+                .placeName())
+        .isEqualTo("Riverside City");
     // Given latitude and longitude win over the typed address.
     assertThat(register.origin("Old Town", 53.0, 22.0, null).orElseThrow().placeName()).isNull();
     assertThat(register.origin("  ", null, null, null)).isEmpty();

@@ -34,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleApiController {
 
   private final People people;
+  private final java.time.Clock clock;
 
-  PeopleApiController(People people) {
+  PeopleApiController(People people, java.time.Clock clock) {
     this.people = people;
+    this.clock = clock;
   }
 
   record HouseholdBody(UUID municipalityId, String address, List<Household.NewMember> members) {}
@@ -102,6 +104,6 @@ class PeopleApiController {
   Household household(
       @PathVariable UUID id,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-    return people.householdOn(id, on == null ? LocalDate.now() : on);
+    return people.householdOn(id, on == null ? LocalDate.now(clock) : on);
   }
 }

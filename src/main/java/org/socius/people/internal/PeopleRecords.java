@@ -80,6 +80,25 @@ public class PeopleRecords {
         .list();
   }
 
+  /** Serialises registrations of people born on one day until the transaction ends. */
+  public void lockBirthDate(LocalDate dateOfBirth) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('person-born-' || :dob))")
+        .param("dob", dateOfBirth.toString())
+        .query((rs, n) -> 1)
+        .list();
+  }
+
+  /** Moves a person's incomes with them to another territory. */
+  public void moveIncomes(UUID personId, UUID regionId, UUID municipalityId) {
+    jdbc.sql(
+            "update people.income set region_id = :region, municipality_id = :municipality"
+                + " where person_id = :p")
+        .param("region", regionId)
+        .param("municipality", municipalityId)
+        .param("p", personId)
+        .update();
+  }
+
   public void insertPerson(Person p, String nameKey, String actor) {
     jdbc.sql(
             """

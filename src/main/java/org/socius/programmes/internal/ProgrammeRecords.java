@@ -49,6 +49,14 @@ public class ProgrammeRecords {
         > 0;
   }
 
+  /** Holds the programme's row until the transaction ends: its versions change one at a time. */
+  public void lockProgramme(UUID programmeId) {
+    jdbc.sql("select id from programmes.programme where id = :id for update")
+        .param("id", programmeId)
+        .query(UUID.class)
+        .optional();
+  }
+
   public int nextVersionNumber(UUID programmeId) {
     return jdbc.sql(
             "select coalesce(max(version_number), 0) + 1 from programmes.programme_version"

@@ -103,8 +103,8 @@ class ChangeRequestApiController {
   @PostMapping("/api/v1/change-requests/{id}/refusal")
   @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'ADMINISTRATOR')")
   @Operation(summary = "Refuse a change request with a reason")
-  ChangeRequest refuse(@PathVariable UUID id, @RequestBody ReasonBody body) {
-    return changes.refuse(id, body.reason());
+  ChangeRequest refuse(@PathVariable UUID id, @RequestBody(required = false) ReasonBody body) {
+    return changes.refuse(id, body == null ? null : body.reason());
   }
 
   private static ResponseEntity<ChangeRequest> created(ChangeRequest request) {

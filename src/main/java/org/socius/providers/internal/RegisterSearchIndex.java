@@ -210,16 +210,40 @@ public class RegisterSearchIndex {
    * request that changed the register finds the change in its next search.
    */
   public void rebuildOnCommit() {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              rebuild();
-            }
-          });
-    } else {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      rebuildQuietly();
+      return;
+    }
+    // One rebuild per transaction, however many rows it changed (an import changes thousands).
+    if (TransactionSynchronizationManager.hasResource(this)) {
+      return;
+    }
+    TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            rebuildQuietly();
+          }
+
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(RegisterSearchIndex.this);
+          }
+        });
+  }
+
+  /**
+   * A rebuild after a commit must not turn the committed change into an error for the client; if it
+   * fails, the index is marked stale and the next check rebuilds it.
+   */
+  private void rebuildQuietly() {
+    try {
       rebuild();
+    } catch (RuntimeException e) {
+      log.warn("Register search index not rebuilt after a change; the next check will", e);
+      Snapshot stale = current;
+      current = new Snapshot("stale", stale.all(), stale.byType(), stale.codes());
     }
   }
 

@@ -121,19 +121,32 @@ public class TerritoryUnits {
   public record Located(UUID unitId, String name, double latitude, double longitude) {}
 
   /**
-   * The unit with a centre whose name occurs in the text (or, for a short text such as "Lakeside",
-   * whose name contains it), ignoring case and accents; the most specific level wins (a settlement
-   * over its municipality), then the longest name.
+   * The unit with a centre whose name occurs in the text as whole words (or, for a short text such
+   * as "Lakeside", whose name contains it), ignoring case and accents. Where several do, a unit
+   * whose parent is named too wins ("Old Town, Harbour City"), then the one named later in the text
+   * (an address ends with its locality: "Old Town Road, Riverside City" is in Riverside), then the
+   * most specific level and the longest name.
    */
   public Optional<Located> locate(String text) {
     return jdbc.sql(
             """
-            select id, name, latitude, longitude from territory.unit
-            where latitude is not null
-              and (position(lower(unaccent(name)) in lower(unaccent(:text))) > 0
-                   or (length(:text) >= 3
-                       and position(lower(unaccent(:text)) in lower(unaccent(name))) > 0))
-            order by case level when 'SETTLEMENT' then 0 when 'MUNICIPALITY' then 1
+            with input as (
+              -- Words only, each between single spaces: " old town road riverside city ".
+              select ' ' || trim(regexp_replace(lower(unaccent(:text)), '[^[:alnum:]]+', ' ', 'g'))
+                || ' ' as t),
+            named as (
+              select u.id, u.name, u.latitude, u.longitude, u.level, u.code,
+                ' ' || trim(regexp_replace(lower(unaccent(u.name)), '[^[:alnum:]]+', ' ', 'g'))
+                  || ' ' as n,
+                ' ' || trim(regexp_replace(lower(unaccent(coalesce(p.name, ''))), '[^[:alnum:]]+',
+                  ' ', 'g')) || ' ' as parent
+              from territory.unit u left join territory.unit p on p.id = u.parent_id
+              where u.latitude is not null)
+            select id, name, latitude, longitude from named, input
+            where strpos(t, n) > 0 or (length(t) >= 5 and strpos(n, t) > 0)
+            order by (parent <> '  ' and strpos(t, parent) > 0) desc,
+                     strpos(t, n) desc,
+                     case level when 'SETTLEMENT' then 0 when 'MUNICIPALITY' then 1
                                 when 'REGION' then 2 else 3 end,
                      length(name) desc, code
             limit 1""")
