@@ -81,7 +81,11 @@ public class People {
       Double similarity,
       boolean inYourTerritory) {}
 
-  /** Persons already registered who may be the one described. */
+  /**
+   * Persons already registered who may be the one described. Showing a candidate in the caller's
+   * territory shows their name and birth date: each one shown is recorded as a read.
+   */
+  @Transactional
   public List<PossibleDuplicate> possibleDuplicates(PersonDetails d) {
     validate(d);
     String identifier = blankToNull(d.identifier());
@@ -93,6 +97,12 @@ public class People {
             () ->
                 wholeRegister.execute(
                     status -> records.candidates(key, d.dateOfBirth(), identifier)));
+    found.stream()
+        .filter(c -> CurrentScope.get().allows(c.regionId(), c.municipalityId()))
+        .forEach(
+            c ->
+                audit.recordRead(
+                    AuditedEntity.of("person", c.id(), c.regionId(), c.municipalityId())));
     return found.stream()
         .map(
             c -> {
