@@ -137,6 +137,7 @@ class AdministrationBrowserTest {
           "admin",
               List.of(
                   "nav.home",
+                  "nav.people",
                   "nav.catalogue",
                   "nav.programmes",
                   "nav.register",
@@ -149,12 +150,14 @@ class AdministrationBrowserTest {
           "officer.north",
               List.of(
                   "nav.home",
+                  "nav.people",
                   "nav.catalogue",
                   "nav.programmes",
                   "nav.register",
                   "nav.applications",
                   "nav.territories"),
-          "worker.harbour", List.of("nav.home", "nav.catalogue", "nav.programmes", "nav.register"),
+          "worker.harbour",
+              List.of("nav.home", "nav.people", "nav.catalogue", "nav.programmes", "nav.register"),
           "specialist.health", List.of("nav.home", "nav.catalogue", "nav.register"),
           "provider.staff", List.of("nav.home", "nav.myProvider", "nav.catalogue", "nav.register"),
           "inspector", List.of("nav.home", "nav.catalogue", "nav.register"),
