@@ -64,7 +64,8 @@ public final class RegisterSearchBenchmark {
       if (Boolean.getBoolean("hold")) {
         // Keeps the seeded server up for a look at its database with psql.
         System.out.println(
-            "Holding; database: " + context.getEnvironment().getProperty("spring.datasource.url"));
+            "Holding; database: "
+                + ((HikariDataSource) context.getBean(DataSource.class)).getJdbcUrl());
         Thread.sleep(Long.MAX_VALUE);
       }
       System.out.printf(
