@@ -181,6 +181,12 @@ public class People {
     return person;
   }
 
+  /** The household a person belongs to today, if any. */
+  @Transactional(readOnly = true)
+  public Optional<UUID> householdOf(UUID personId) {
+    return records.householdOf(find(personId).id(), LocalDate.now(clock));
+  }
+
   /** Registers a household with its members; a household needs at least one. */
   @Transactional
   public Household createHousehold(

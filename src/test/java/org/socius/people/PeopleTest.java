@@ -321,6 +321,24 @@ class PeopleTest {
         .extracting(Household.Income::amount)
         .containsExactly(new BigDecimal("812.50"));
 
+    // The same household in the browser, today and three months ago; the person links to it.
+    org.socius.support.WebSession harbourDesk = new org.socius.support.WebSession(port);
+    assertThat(harbourDesk.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
+    var page = harbourDesk.get("/households/" + household.id());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Berg-Lind" + suffix, "Lena", "812.50");
+    var earlier = harbourDesk.get("/households/" + household.id() + "?on=" + start.plusMonths(1));
+    // Then the head was known by their first recorded name, and the child had not joined yet.
+    assertThat(earlier.body())
+        .contains("Berg" + suffix + " Anna")
+        .doesNotContain("Berg-Lind" + suffix)
+        .doesNotContain("Lena");
+    assertThat(harbourDesk.get("/people/" + head.id()).body())
+        .contains("/households/" + household.id());
+    org.socius.support.WebSession riversideDesk = new org.socius.support.WebSession(port);
+    assertThat(riversideDesk.signIn("worker.riverside", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(riversideDesk.get("/households/" + household.id()).statusCode()).isEqualTo(404);
+
     // Another territory's worker does not see the household.
     assertThat(
             new Api(port, fixtures.tokenFor("worker.riverside"))

@@ -248,6 +248,18 @@ public class PeopleRecords {
       LocalDate memberFrom,
       LocalDate memberTo) {}
 
+  /** The household a person belongs to on a date, if any. */
+  public Optional<UUID> householdOf(UUID personId, LocalDate on) {
+    return jdbc.sql(
+            """
+            select household_id from people.household_member
+            where person_id = :p and member_from <= :on and (member_to is null or member_to > :on)""")
+        .param("p", personId)
+        .param("on", on)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** Members on a date: their membership began on or before it and had not ended. */
   public List<MemberRow> membersOn(UUID householdId, LocalDate on) {
     return jdbc.sql(

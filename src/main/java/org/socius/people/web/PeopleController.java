@@ -166,7 +166,25 @@ class PeopleController {
         "municipality",
         territories.find(person.municipalityId()).map(TerritoryUnit::name).orElse(""));
     model.addAttribute("age", person.ageOn(LocalDate.now()));
+    model.addAttribute("household", people.householdOf(id).orElse(null));
     return "people/person";
+  }
+
+  /** A household as it was on a date (today by default): members, their records then, incomes. */
+  @GetMapping("/households/{id}")
+  String household(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      Model model,
+      Locale locale) {
+    LocalDate date = on == null ? LocalDate.now() : on;
+    try {
+      model.addAttribute("household", people.householdOn(id, date));
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+      model.addAttribute("household", people.householdOn(id, LocalDate.now()));
+    }
+    return "people/household";
   }
 
   private List<TerritoryUnit> municipalitiesInScope() {
