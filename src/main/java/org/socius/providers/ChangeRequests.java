@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.platform.Ids;
+import org.socius.platform.db.TextArrays;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
@@ -131,7 +132,7 @@ public class ChangeRequests {
     columns.put("longitude", point.longitude());
     columns.put("opening_hours", point.openingHours());
     columns.put("phone", point.phone());
-    columns.put("accessibility", textArray(point.accessibility()));
+    columns.put("accessibility", TextArrays.ofNames(point.accessibility()));
     UUID id = Ids.newId();
     insert(id, provider, ChangeKind.SERVICE_POINT, columns, explanation);
     return find(id);
@@ -333,10 +334,6 @@ public class ChangeRequests {
         .param("kind", kind)
         .param("reason", request.explanation())
         .update();
-  }
-
-  private static String textArray(Set<Accessibility> values) {
-    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
   }
 
   private static ChangeRequest map(ResultSet rs, int row) throws SQLException {

@@ -338,6 +338,7 @@ class PeopleTest {
     org.socius.support.WebSession riversideDesk = new org.socius.support.WebSession(port);
     assertThat(riversideDesk.signIn("worker.riverside", Fixtures.DEMO_PASSWORD)).isTrue();
     assertThat(riversideDesk.get("/households/" + household.id()).statusCode()).isEqualTo(404);
+    assertThat(riversideDesk.get("/people/" + head.id()).statusCode()).isEqualTo(404);
 
     // Another territory's worker does not see the household.
     assertThat(

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
+import org.socius.platform.db.TextArrays;
 import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
 import org.socius.platform.security.TerritorialScope;
@@ -160,7 +160,7 @@ public class Accounts {
         .param("displayName", user.displayName())
         .param("email", user.email())
         .param("hash", passwordHash)
-        .param("roles", rolesArray(user.roles()))
+        .param("roles", TextArrays.ofNames(user.roles()))
         .param("sector", user.sector() == null ? null : user.sector().name())
         .param("level", user.scope().level().name())
         .param("region", user.scope().regionId())
@@ -181,7 +181,7 @@ public class Accounts {
                 where id = :id and version = :version""")
             .param("displayName", user.displayName())
             .param("email", user.email())
-            .param("roles", rolesArray(user.roles()))
+            .param("roles", TextArrays.ofNames(user.roles()))
             .param("sector", user.sector() == null ? null : user.sector().name())
             .param("level", user.scope().level().name())
             .param("region", user.scope().regionId())
@@ -248,10 +248,6 @@ public class Accounts {
         .param("at", at)
         .param("u", username)
         .update();
-  }
-
-  private static String rolesArray(Set<Role> roles) {
-    return roles.stream().map(Role::name).sorted().collect(Collectors.joining(",", "{", "}"));
   }
 
   static UserAccount map(ResultSet rs, int row) throws SQLException {

@@ -124,10 +124,8 @@ class UserAdminController {
       administration.update(id, form.getVersion(), form.toDetails());
       redirect.addFlashAttribute("flash", "users.saved");
       return "redirect:/admin/users/" + id;
-    } catch (InvalidInputException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
-    } catch (ConflictException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));
     }
     model.addAttribute("user", administration.get(id));
     return "accounts/user-form";

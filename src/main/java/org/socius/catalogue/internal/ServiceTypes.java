@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,13 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.socius.catalogue.Classification.BeneficiaryCategory;
 import org.socius.catalogue.Classification.DeliveryForm;
 import org.socius.catalogue.Classification.Place;
 import org.socius.catalogue.Classification.Purpose;
 import org.socius.catalogue.Classification.Regime;
 import org.socius.catalogue.ServiceType;
+import org.socius.platform.db.TextArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -116,16 +115,12 @@ public class ServiceTypes {
     params.put("name", type.name());
     params.put("description", type.description());
     params.put("purpose", type.purpose().name());
-    params.put("categories", array(type.beneficiaryCategories()));
+    params.put("categories", TextArrays.ofNames(type.beneficiaryCategories()));
     params.put("regime", type.regime().name());
-    params.put("places", array(type.places()));
+    params.put("places", TextArrays.ofNames(type.places()));
     params.put("form", type.deliveryForm().name());
     params.put("active", type.active());
     return params;
-  }
-
-  private static String array(Collection<? extends Enum<?>> values) {
-    return values.stream().map(Enum::name).sorted().collect(Collectors.joining(",", "{", "}"));
   }
 
   private static ServiceType map(ResultSet rs, int row) throws SQLException {

@@ -150,10 +150,8 @@ class CatalogueController {
       catalogue.changeServiceType(id, form.getVersion(), form.details());
       redirect.addFlashAttribute("flash", "catalogue.saved");
       return "redirect:/catalogue/" + id;
-    } catch (InvalidInputException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
-    } catch (ConflictException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));
     }
     model.addAttribute("type", catalogue.serviceType(id).orElseThrow());
     return "catalogue/type-form";
@@ -240,10 +238,8 @@ class CatalogueController {
       catalogue.endTariff(tariffId, version, validTo);
       redirect.addFlashAttribute("flash", "catalogue.tariff.ended");
       return "redirect:/catalogue/" + id;
-    } catch (InvalidInputException e) {
-      model.addAttribute("tariffErrors", FormErrors.of(e, messages, locale));
-    } catch (ConflictException e) {
-      model.addAttribute("tariffErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("tariffErrors", FormErrors.ofRefusal(e, messages, locale));
     }
     return type(id, model);
   }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.socius.people.Household;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
@@ -20,6 +19,7 @@ import org.socius.people.PeopleKinds.IncomeSource;
 import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
+import org.socius.platform.db.TextArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -147,12 +147,7 @@ public class PeopleRecords {
     m.put("email", p.email());
     m.put("degree", p.disabilityDegree() == null ? null : p.disabilityDegree().name());
     m.put("assessed", p.disabilityAssessedOn());
-    m.put(
-        "categories",
-        p.categories().stream()
-            .map(Enum::name)
-            .sorted()
-            .collect(Collectors.joining(",", "{", "}")));
+    m.put("categories", TextArrays.ofNames(p.categories()));
     m.put("actor", actor);
     return m;
   }

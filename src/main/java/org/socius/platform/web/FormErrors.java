@@ -31,6 +31,18 @@ public final class FormErrors implements Iterable<FormErrors.Item> {
     return of(List.of(finding), messages, locale);
   }
 
+  /**
+   * Either refusal a form's action may meet (bad input, or a state that forbids it), for a single
+   * {@code catch (InvalidInputException | ConflictException e)}.
+   */
+  public static FormErrors ofRefusal(RuntimeException e, MessageSource messages, Locale locale) {
+    return switch (e) {
+      case InvalidInputException invalid -> of(invalid, messages, locale);
+      case ConflictException conflict -> of(conflict, messages, locale);
+      default -> throw new IllegalArgumentException("Not a refusal: " + e, e);
+    };
+  }
+
   public static FormErrors of(List<Finding> findings, MessageSource messages, Locale locale) {
     return new FormErrors(
         findings.stream()

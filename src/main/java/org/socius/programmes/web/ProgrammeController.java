@@ -199,11 +199,8 @@ class ProgrammeController {
       RedirectAttributes redirect) {
     try {
       programmes.publish(versionId);
-    } catch (InvalidInputException e) {
-      model.addAttribute("publishErrors", FormErrors.of(e, messages, locale));
-      return programme(id, model);
-    } catch (ConflictException e) {
-      model.addAttribute("publishErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("publishErrors", FormErrors.ofRefusal(e, messages, locale));
       return programme(id, model);
     }
     redirect.addFlashAttribute("flash", "programmes.published");

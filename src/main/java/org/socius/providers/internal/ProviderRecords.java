@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.socius.platform.db.TextArrays;
 import org.socius.providers.Licence;
 import org.socius.providers.Provider;
 import org.socius.providers.ProviderKinds.Accessibility;
@@ -239,12 +239,7 @@ public class ProviderRecords {
         .param("lon", p.longitude())
         .param("capacity", p.capacity())
         .param("hours", p.openingHours())
-        .param(
-            "access",
-            p.accessibility().stream()
-                .map(Enum::name)
-                .sorted()
-                .collect(Collectors.joining(",", "{", "}")))
+        .param("access", TextArrays.ofNames(p.accessibility()))
         .param("phone", p.phone())
         .update();
   }
@@ -268,12 +263,7 @@ public class ProviderRecords {
         .param("lon", p.longitude())
         .param("capacity", p.capacity())
         .param("hours", p.openingHours())
-        .param(
-            "access",
-            p.accessibility().stream()
-                .map(Enum::name)
-                .sorted()
-                .collect(Collectors.joining(",", "{", "}")))
+        .param("access", TextArrays.ofNames(p.accessibility()))
         .param("phone", p.phone())
         .update();
     int moved =

@@ -106,11 +106,8 @@ class ApplicationController {
       } else {
         changes.refuse(id, text);
       }
-    } catch (InvalidInputException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
-      return review(null, model);
-    } catch (ConflictException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.ofRefusal(e, messages, locale));
       return review(null, model);
     }
     redirect.addFlashAttribute("flash", "changes.decided");
@@ -350,11 +347,8 @@ class ApplicationController {
       String done) {
     try {
       action.run();
-    } catch (InvalidInputException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
-      return application(id, model);
-    } catch (ConflictException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));
       return application(id, model);
     }
     redirect.addFlashAttribute("flash", done);

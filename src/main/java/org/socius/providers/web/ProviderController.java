@@ -117,11 +117,8 @@ class ProviderController {
           version,
           new ProviderDetails(
               legalName, type, registrationNumber, taxId, legalAddress, email, phone, website));
-    } catch (InvalidInputException e) {
-      model.addAttribute("detailsErrors", FormErrors.of(e, messages, locale));
-      return provider(id, model);
-    } catch (ConflictException e) {
-      model.addAttribute("detailsErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("detailsErrors", FormErrors.ofRefusal(e, messages, locale));
       return provider(id, model);
     }
     return saved(redirect, id);
@@ -241,11 +238,8 @@ class ProviderController {
       RedirectAttributes redirect) {
     try {
       changes.requestCapacity(serviceId, capacity, explanation);
-    } catch (InvalidInputException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
-      return provider(id, model);
-    } catch (ConflictException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.ofRefusal(e, messages, locale));
       return provider(id, model);
     }
     redirect.addFlashAttribute("flash", "changes.submitted");
@@ -283,11 +277,8 @@ class ProviderController {
               accessibility == null ? EnumSet.noneOf(Accessibility.class) : accessibility,
               phone),
           explanation);
-    } catch (InvalidInputException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
-      return provider(id, model);
-    } catch (ConflictException e) {
-      model.addAttribute("changeErrors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("changeErrors", FormErrors.ofRefusal(e, messages, locale));
       return provider(id, model);
     }
     redirect.addFlashAttribute("flash", "changes.submitted");

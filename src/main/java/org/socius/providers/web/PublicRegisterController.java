@@ -236,11 +236,8 @@ class PublicRegisterController {
         case "reinstate" -> statusChanges.reinstate(serviceId, reason);
         default -> throw InvalidInputException.of("action", "PRV-1403");
       }
-    } catch (InvalidInputException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
-      return provider(providerId, model);
-    } catch (ConflictException e) {
-      model.addAttribute("errors", FormErrors.of(e, messages, locale));
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));
       return provider(providerId, model);
     }
     redirect.addFlashAttribute("flash", "register.status.changed");
