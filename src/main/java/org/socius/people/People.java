@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.internal.MemberFactsReader;
 import org.socius.people.internal.PeopleRecords;
 import org.socius.people.internal.PeopleRecords.Candidate;
 import org.socius.platform.Ids;
@@ -32,6 +34,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,14 +53,17 @@ public class People {
   private final AuditLog audit;
   private final Clock clock;
   private final TransactionTemplate wholeRegister;
+  private final MemberFactsReader memberFacts;
 
   People(
       PeopleRecords records,
+      MemberFactsReader memberFacts,
       Territories territories,
       AuditLog audit,
       Clock clock,
       PlatformTransactionManager transactions) {
     this.records = records;
+    this.memberFacts = memberFacts;
     // Row-level security is set when a transaction begins: a search of the whole register needs
     // a transaction of its own, begun in the system's scope.
     this.wholeRegister = new TransactionTemplate(transactions);
@@ -287,6 +293,18 @@ public class People {
     audit.recordRead(AuditedEntity.of("household", id, row.regionId(), row.municipalityId()));
     return new Household(
         row.id(), row.regionId(), row.municipalityId(), row.address(), on, members, row.version());
+  }
+
+  /**
+   * Every member of every household in a region (null: all the caller may see) on a date, ordered
+   * by household, with the sum of their incomes from month {@code first} to {@code last}: the one
+   * pass a recertification makes over the register. Runs in the caller's transaction, which answers
+   * for auditing the read as a whole.
+   */
+  @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+  public void forEachMember(
+      UUID regionId, LocalDate on, YearMonth first, YearMonth last, Consumer<MemberFacts> sink) {
+    memberFacts.forEach(regionId, on, first, last, sink);
   }
 
   /** Records (or corrects) one month's income of one kind. */

@@ -19,6 +19,9 @@ public final class CompiledRules {
 
   record CompiledCriterion(String name, String expression, CelRuntime.Program program) {}
 
+  /** A scalar an expression names: {@code household.size} or {@code params.line}. */
+  private record Reference(String label, boolean parameter, String name) {}
+
   /** One criterion's outcome and the facts and parameters it referred to, by name. */
   public record CriterionResult(
       String name, String expression, boolean passed, Map<String, Object> values) {}
@@ -49,6 +52,9 @@ public final class CompiledRules {
   private final String formula;
   private final CelRuntime.Program formulaProgram;
   private final Map<String, Long> parameters;
+  // Found once at compilation: explaining millions of evaluations must not re-read expressions.
+  private final List<List<Reference>> criterionReferences;
+  private final List<Reference> formulaReferences;
 
   CompiledRules(
       List<CompiledCriterion> criteria,
@@ -59,6 +65,8 @@ public final class CompiledRules {
     this.formula = formula;
     this.formulaProgram = formulaProgram;
     this.parameters = Map.copyOf(parameters);
+    this.criterionReferences = this.criteria.stream().map(c -> references(c.expression())).toList();
+    this.formulaReferences = references(formula);
   }
 
   /**
@@ -69,11 +77,13 @@ public final class CompiledRules {
     Map<String, Object> input = Map.of("household", household, "params", parameters);
     List<CriterionResult> results = new ArrayList<>(criteria.size());
     boolean eligible = true;
-    for (CompiledCriterion c : criteria) {
+    for (int i = 0; i < criteria.size(); i++) {
+      CompiledCriterion c = criteria.get(i);
       boolean passed = (Boolean) run(c.program(), input, c.name());
       eligible &= passed;
       results.add(
-          new CriterionResult(c.name(), c.expression(), passed, values(c.expression(), household)));
+          new CriterionResult(
+              c.name(), c.expression(), passed, values(criterionReferences.get(i), household)));
     }
     long amount = 0;
     if (eligible) {
@@ -82,7 +92,7 @@ public final class CompiledRules {
         throw new RuleFault("formula", "a negative amount (" + amount + ")");
       }
     }
-    return new Evaluation(eligible, results, formula, values(formula, household), amount);
+    return new Evaluation(eligible, results, formula, values(formulaReferences, household), amount);
   }
 
   private static Object run(CelRuntime.Program program, Map<String, Object> input, String what) {
@@ -93,19 +103,29 @@ public final class CompiledRules {
     }
   }
 
-  /** The scalar facts and parameters an expression names, with their values. */
-  private Map<String, Object> values(String expression, Map<String, Object> household) {
-    Map<String, Object> values = new LinkedHashMap<>();
+  /** The scalar facts and parameters an expression names, each once, in order. */
+  private static List<Reference> references(String expression) {
+    List<Reference> references = new ArrayList<>();
     Matcher m = REFERENCE.matcher(expression);
     while (m.find()) {
-      String name = m.group(1) + "." + m.group(2);
-      Object value =
-          m.group(1).equals("params") ? parameters.get(m.group(2)) : household.get(m.group(2));
+      Reference r = new Reference(m.group(0), m.group(1).equals("params"), m.group(2));
+      if (!references.contains(r)) {
+        references.add(r);
+      }
+    }
+    return List.copyOf(references);
+  }
+
+  /** The values of an expression's references; a list of members is told by its size. */
+  private Map<String, Object> values(List<Reference> references, Map<String, Object> household) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Reference r : references) {
+      Object value = r.parameter() ? parameters.get(r.name()) : household.get(r.name());
       if (value instanceof List<?> list) {
         value = list.size() + " members";
       }
       if (value != null) {
-        values.putIfAbsent(name, value);
+        values.put(r.label(), value);
       }
     }
     return values;

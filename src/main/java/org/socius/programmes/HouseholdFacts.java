@@ -8,11 +8,13 @@ import dev.cel.common.types.StructType;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.socius.people.Household;
+import org.socius.people.MemberFacts;
 import org.socius.people.Person;
 
 /**
@@ -63,18 +65,24 @@ public final class HouseholdFacts {
 
   private HouseholdFacts() {}
 
+  /** The months whose income is averaged for a household's facts on a date. */
+  public static YearMonth firstIncomeMonth(LocalDate on) {
+    return lastIncomeMonth(on).minusMonths(INCOME_MONTHS - 1);
+  }
+
+  /** The last month whose income counts on a date: the month before the date's month. */
+  public static YearMonth lastIncomeMonth(LocalDate on) {
+    return YearMonth.from(on).minusMonths(1);
+  }
+
   /**
    * The facts of a household on a date: members' ages then, and monthly income as the average of
    * the {@value #INCOME_MONTHS} months before the date's month (cents, rounded down).
    */
   public static Map<String, Object> of(Household household, LocalDate on) {
-    YearMonth last = YearMonth.from(on).minusMonths(1);
-    YearMonth first = last.minusMonths(INCOME_MONTHS - 1);
-    List<Map<String, Object>> members = new ArrayList<>();
-    long total = 0;
-    long children = 0;
-    long elderly = 0;
-    long disabled = 0;
+    YearMonth first = firstIncomeMonth(on);
+    YearMonth last = lastIncomeMonth(on);
+    List<MemberFacts> members = new ArrayList<>(household.members().size());
     for (Household.Member m : household.members()) {
       Person p = m.person();
       long cents =
@@ -83,20 +91,53 @@ public final class HouseholdFacts {
               .filter(i -> !YearMonth.from(i.month()).isAfter(last))
               .mapToLong(i -> i.amount().movePointRight(2).longValueExact())
               .sum();
-      long monthly = cents / INCOME_MONTHS;
+      members.add(
+          new MemberFacts(
+              household.id(),
+              household.regionId(),
+              household.municipalityId(),
+              p.dateOfBirth(),
+              p.sex(),
+              m.relation(),
+              p.disabilityDegree(),
+              List.copyOf(p.categories()),
+              m.statutorySupporter(),
+              cents));
+    }
+    return ofMembers(members, on);
+  }
+
+  /**
+   * The facts of a household from its members as read in bulk (incomes summed over the {@value
+   * #INCOME_MONTHS} months before the date's month): what a recertification evaluates, computed
+   * exactly as for a single household.
+   */
+  public static Map<String, Object> ofMembers(List<MemberFacts> household, LocalDate on) {
+    List<Map<String, Object>> members = new ArrayList<>(household.size());
+    long total = 0;
+    long children = 0;
+    long elderly = 0;
+    long disabled = 0;
+    for (MemberFacts m : household) {
+      long monthly = m.incomeCents() / INCOME_MONTHS;
       total += monthly;
-      long age = p.ageOn(on);
+      long age = m.ageOn(on);
       children += age < 18 ? 1 : 0;
       elderly += age >= 65 ? 1 : 0;
-      disabled += p.disabilityDegree() != null ? 1 : 0;
-      Map<String, Object> member = new LinkedHashMap<>();
+      disabled += m.disabilityDegree() != null ? 1 : 0;
+      List<String> categories = new ArrayList<>(m.categories().size());
+      for (var c : m.categories()) {
+        categories.add(c.name());
+      }
+      categories.sort(null);
+      Map<String, Object> member = new HashMap<>(16);
       member.put("age", age);
-      member.put("sex", p.sex().name());
+      member.put("sex", m.sex().name());
       member.put("relation", m.relation().name());
-      member.put("disabled", p.disabilityDegree() != null);
+      member.put("disabled", m.disabilityDegree() != null);
       member.put(
-          "disability_degree", p.disabilityDegree() == null ? "" : p.disabilityDegree().name());
-      member.put("categories", p.categories().stream().map(Enum::name).sorted().toList());
+          "disability_degree", m.disabilityDegree() == null ? "" : m.disabilityDegree().name());
+      member.put("categories", categories);
       member.put("income", monthly);
       member.put("statutory_supporter", m.statutorySupporter());
       members.add(member);

@@ -244,14 +244,29 @@ public class Programmes {
    */
   @Transactional(readOnly = true)
   public Optional<CompiledRules> rulesOn(UUID programmeId, UUID regionId, LocalDate date) {
+    return versionOn(programmeId, date).map(v -> rulesOf(v, regionId));
+  }
+
+  /** The published version of a programme in force on a date, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Programme.Version> versionOn(UUID programmeId, LocalDate date) {
     return get(programmeId).versions().stream()
         .filter(v -> v.status() == Programme.Status.PUBLISHED)
         .filter(v -> !v.effectiveFrom().isAfter(date))
-        .max(Comparator.comparing(Programme.Version::effectiveFrom))
-        .map(
-            v ->
-                compiled.computeIfAbsent(
-                    v.id() + "/" + regionId, key -> compiler.compile(v.rulesIn(regionId))));
+        .max(Comparator.comparing(Programme.Version::effectiveFrom));
+  }
+
+  /**
+   * A version's rules in a region (null: the nation), compiled. Published versions never change, so
+   * their compilation is kept; a draft is compiled afresh each time, since it may have been
+   * replaced.
+   */
+  public CompiledRules rulesOf(Programme.Version v, UUID regionId) {
+    if (v.status() != Programme.Status.PUBLISHED) {
+      return compiler.compile(v.rulesIn(regionId));
+    }
+    return compiled.computeIfAbsent(
+        v.id() + "/" + regionId, key -> compiler.compile(v.rulesIn(regionId)));
   }
 
   @Transactional(readOnly = true)

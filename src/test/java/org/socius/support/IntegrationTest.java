@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * A test against the whole application on a real embedded PostgreSQL loaded with the demo data. All
@@ -24,4 +25,5 @@ import org.springframework.boot.test.context.SpringBootTest;
       "socius.db.pool-size=30",
       "spring.thymeleaf.cache=true"
     })
+@Import(TestClock.Configuration.class)
 public @interface IntegrationTest {}
