@@ -307,6 +307,12 @@ public class People {
     memberFacts.forEach(regionId, on, first, last, sink);
   }
 
+  /** How many households a region has (null: all the caller may see). */
+  @Transactional(readOnly = true)
+  public long countHouseholds(UUID regionId) {
+    return records.countHouseholds(regionId);
+  }
+
   /** Records (or corrects) one month's income of one kind. */
   @Transactional
   public void recordIncome(UUID personId, YearMonth month, IncomeSource source, BigDecimal amount) {

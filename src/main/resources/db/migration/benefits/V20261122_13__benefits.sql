@@ -123,6 +123,9 @@ create table benefits.recertification_run (
   finished_at        timestamptz,
   started_by         text        not null
 );
+-- One recertification of a programme at a time; what-if runs change nothing and may overlap.
+create unique index recertification_one_running on benefits.recertification_run (programme_id)
+  where status = 'RUNNING' and not what_if;
 
 create table benefits.decision (
   id                   uuid        primary key,

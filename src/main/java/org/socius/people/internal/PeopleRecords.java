@@ -276,6 +276,15 @@ public class PeopleRecords {
         .list();
   }
 
+  public long countHouseholds(UUID regionId) {
+    return jdbc.sql(
+            "select count(*) from people.household"
+                + " where cast(:r as uuid) is null or region_id = cast(:r as uuid)")
+        .param("r", regionId)
+        .query(Long.class)
+        .single();
+  }
+
   public void upsertIncome(
       UUID id, Person person, LocalDate month, IncomeSource source, BigDecimal amount) {
     jdbc.sql(

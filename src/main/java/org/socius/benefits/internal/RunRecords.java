@@ -1,0 +1,137 @@
+package org.socius.benefits.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.socius.benefits.RecertificationRun;
+import org.socius.benefits.RecertificationRun.RegionSummary;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SQL of recertification runs; a run's summary is kept as JSON. */
+@Repository
+public class RunRecords {
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  RunRecords(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Records a new run; false when a recertification of the programme is already running. */
+  public boolean insert(RecertificationRun r) {
+    try {
+      jdbc.sql(
+              """
+              insert into benefits.recertification_run (id, programme_id, what_if,
+                programme_version_id, region_id, effective_on, status, started_by)
+              values (:id, :p, :whatIf, :v, :region, :on, 'RUNNING', :by)""")
+          .param("id", r.id())
+          .param("p", r.programmeId())
+          .param("whatIf", r.whatIf())
+          .param("v", r.programmeVersionId())
+          .param("region", r.regionId())
+          .param("on", r.effectiveOn())
+          .param("by", r.startedBy())
+          .update();
+      return true;
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  public void progress(UUID id, long total, long processed) {
+    jdbc.sql(
+            """
+            update benefits.recertification_run set total = :total, processed = :processed,
+              heartbeat_at = now()
+            where id = :id and status = 'RUNNING'""")
+        .param("id", id)
+        .param("total", total)
+        .param("processed", processed)
+        .update();
+  }
+
+  public void finish(
+      UUID id,
+      RecertificationRun.Status status,
+      long total,
+      long processed,
+      List<RegionSummary> summary,
+      String failure) {
+    jdbc.sql(
+            """
+            update benefits.recertification_run set status = :status, total = :total,
+              processed = :processed,
+              summary = cast(:summary as jsonb), failure = :failure, finished_at = now(),
+              heartbeat_at = now()
+            where id = :id""")
+        .param("id", id)
+        .param("status", status.name())
+        .param("total", total)
+        .param("processed", processed)
+        .param("summary", summary == null ? null : json.writeValueAsString(summary))
+        .param("failure", failure)
+        .update();
+  }
+
+  /** Runs whose node stopped beating: they applied nothing, and are marked so. */
+  public int markInterrupted(int silentSeconds) {
+    return jdbc.sql(
+            """
+            update benefits.recertification_run set status = 'INTERRUPTED', finished_at = now()
+            where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :s)""")
+        .param("s", silentSeconds)
+        .update();
+  }
+
+  public Optional<RecertificationRun> find(UUID id) {
+    return jdbc.sql(SELECT + " where id = :id")
+        .param("id", id)
+        .query((rs, n) -> map(rs))
+        .optional();
+  }
+
+  public List<RecertificationRun> ofProgramme(UUID programmeId) {
+    return jdbc.sql(SELECT + " where programme_id = :p order by started_at desc limit 50")
+        .param("p", programmeId)
+        .query((rs, n) -> map(rs))
+        .list();
+  }
+
+  private static final String SELECT =
+      """
+      select id, programme_id, what_if, programme_version_id, region_id, effective_on, status,
+        total, processed, summary::text, failure, started_at, finished_at, started_by
+      from benefits.recertification_run""";
+
+  private RecertificationRun map(ResultSet rs) throws SQLException {
+    String summary = rs.getString(10);
+    return new RecertificationRun(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getBoolean(3),
+        rs.getObject(4, UUID.class),
+        rs.getObject(5, UUID.class),
+        rs.getObject(6, LocalDate.class),
+        RecertificationRun.Status.valueOf(rs.getString(7)),
+        rs.getLong(8),
+        rs.getLong(9),
+        summary == null
+            ? List.of()
+            : json.readValue(summary, new TypeReference<List<RegionSummary>>() {}),
+        rs.getString(11),
+        rs.getObject(12, OffsetDateTime.class),
+        rs.getObject(13, OffsetDateTime.class),
+        rs.getString(14));
+  }
+}
