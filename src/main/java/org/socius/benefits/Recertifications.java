@@ -163,30 +163,38 @@ public class Recertifications {
             region -> compiled.computeIfAbsent(region, r -> programmes.rulesOf(version, r)),
             run.startedBy());
     try {
+      RecertificationPass.Result result =
+          CurrentScope.asSystem(
+              () ->
+                  wholeRun.execute(
+                      status -> {
+                        total.set(pass.total(task));
+                        RecertificationPass.Result r = pass.run(task, processed::set);
+                        processed.set(r.processed());
+                        runs.complete(run.id(), r.processed(), r.summary());
+                        audit.recordChange(
+                            AuditedEntity.national("recertification-run", run.id()),
+                            run.whatIf() ? "what-if" : "recertify",
+                            null,
+                            Map.of(
+                                "programme", run.programmeId(),
+                                "version", version.number(),
+                                "households", r.processed(),
+                                "effectiveOn", run.effectiveOn()));
+                        return r;
+                      }));
+      beat.cancel(false);
       CurrentScope.asSystem(
           () ->
-              wholeRun.executeWithoutResult(
-                  status -> {
-                    total.set(pass.total(task));
-                    RecertificationPass.Result result = pass.run(task, processed::set);
-                    processed.set(result.processed());
-                    runs.finish(
-                        run.id(),
-                        RecertificationRun.Status.COMPLETED,
-                        total.get(),
-                        result.processed(),
-                        result.summary(),
-                        null);
-                    audit.recordChange(
-                        AuditedEntity.national("recertification-run", run.id()),
-                        run.whatIf() ? "what-if" : "recertify",
-                        null,
-                        Map.of(
-                            "programme", run.programmeId(),
-                            "version", version.number(),
-                            "households", result.processed(),
-                            "effectiveOn", run.effectiveOn()));
-                  }));
+              own.executeWithoutResult(
+                  s ->
+                      runs.finish(
+                          run.id(),
+                          RecertificationRun.Status.COMPLETED,
+                          total.get(),
+                          result.processed(),
+                          result.summary(),
+                          null)));
     } catch (RuntimeException e) {
       log.warn("Recertification run {} failed; nothing of it was applied", run.id(), e);
       CurrentScope.asSystem(

@@ -253,6 +253,60 @@ public class People {
   }
 
   /**
+   * Registers a person straight into a household from today, both or neither: a worker adding a
+   * newborn or a newcomer from the household's page.
+   */
+  @Transactional
+  public Person registerMember(
+      PersonDetails d,
+      boolean confirmedNotADuplicate,
+      UUID householdId,
+      PeopleKinds.Relation relation) {
+    Person person = register(d, confirmedNotADuplicate);
+    addMember(
+        householdId, new Household.NewMember(person.id(), relation, false, LocalDate.now(clock)));
+    return person;
+  }
+
+  /**
+   * Adds a member to a household from a date: the person lives in the household's municipality and
+   * belongs to no other household then; a household keeps its one head.
+   */
+  @Transactional
+  public Household addMember(UUID householdId, Household.NewMember member) {
+    PeopleRecords.HouseholdRow household =
+        records
+            .household(householdId)
+            .orElseThrow(() -> new NotFoundException("household", householdId));
+    if (member == null
+        || member.personId() == null
+        || member.relation() == null
+        || member.memberFrom() == null) {
+      throw InvalidInputException.of("member", "PPL-0303");
+    }
+    if (member.relation() == PeopleKinds.Relation.HEAD) {
+      throw InvalidInputException.of("relation", "PPL-0306");
+    }
+    Person person = find(member.personId());
+    if (!person.municipalityId().equals(household.municipalityId())) {
+      throw InvalidInputException.of("member", "PPL-0308", person.familyName());
+    }
+    try {
+      records.insertMember(
+          Ids.newId(), householdId, household.regionId(), household.municipalityId(), member);
+    } catch (DataIntegrityViolationException e) {
+      throw new ConflictException("PPL-0307", member.personId());
+    }
+    audit.recordChange(
+        AuditedEntity.of(
+            "household", householdId, household.regionId(), household.municipalityId()),
+        "add-member",
+        null,
+        member);
+    return householdOn(householdId, LocalDate.now(clock));
+  }
+
+  /**
    * The household as it was at the end of a date: its members then, each as recorded then, with
    * their incomes of the twelve months up to that date's month.
    */

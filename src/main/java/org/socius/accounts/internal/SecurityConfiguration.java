@@ -105,6 +105,8 @@ class SecurityConfiguration {
                         "/register",
                         "/register/**",
                         "/providers/sign-up",
+                        "/notices",
+                        "/notices/**",
                         "/v3/api-docs",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",

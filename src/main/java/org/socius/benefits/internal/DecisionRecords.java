@@ -43,7 +43,7 @@ public class DecisionRecords {
               application_id, run_id, region_id, municipality_id, outcome, amount_cents,
               previous_cents, decided_on, decided_by, explanation)
             values (:id, :programme, :version, :household, :application, :run, :region,
-              :municipality, :outcome, :amount, :previous, :on, :by, cast(:explanation as jsonb))""")
+              :municipality, :outcome, :amount, :previous, :on, :by, cast(:explanation as json))""")
         .param("id", d.id())
         .param("programme", d.programmeId())
         .param("version", d.programmeVersionId())

@@ -1,7 +1,5 @@
 package org.socius.benefits.internal;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -13,12 +11,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.socius.benefits.Decision.Outcome;
 import org.socius.benefits.RecertificationRun.RegionSummary;
-import org.socius.benefits.internal.DecisionRecords.StoredCriterion;
-import org.socius.benefits.internal.DecisionRecords.StoredExplanation;
 import org.socius.people.MemberFacts;
 import org.socius.people.People;
 import org.socius.platform.Ids;
@@ -27,34 +23,43 @@ import org.socius.programmes.HouseholdFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One pass of a recertification (or a what-if run) over the register: the programme's current
- * entitlements are loaded into sorted arrays, every household's members stream by once from the
- * people module, each household is evaluated, and a recertification's decisions go to PostgreSQL by
- * {@code COPY} in batches. Entitlements change at the end, in set-based statements. Everything
- * happens in the caller's transaction (repeatable read), so a run that stops applies nothing.
+ * One pass of a recertification (or a what-if run) over the register, as a pipeline of three
+ * threads: the households stream in from the people module on a connection of their own, the
+ * caller's thread evaluates them, and a writer puts the decisions into PostgreSQL on the run's
+ * connection, batch by batch. The programme's entitlements are loaded first into sorted arrays;
+ * they change at the end, in set-based statements. Every write happens in the caller's transaction
+ * (repeatable read), so a run that stops applies nothing.
  */
 @Component
 public class RecertificationPass {
 
-  /** Rows sent to PostgreSQL per {@code COPY}. */
-  private static final int BATCH = 20_000;
+  private static final Logger log = LoggerFactory.getLogger(RecertificationPass.class);
+
+  /** Households per batch handed to the writer. */
+  private static final int WRITE_BATCH = 10_000;
 
   /** Households evaluated between two reports of progress. */
-  private static final int REPORT_EVERY = 25_000;
+  private static final int REPORT_EVERY = 10_000;
 
   private final People people;
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
-  private final JsonMapper json;
+  private final TransactionTemplate readOnly;
 
-  RecertificationPass(People people, DataSource dataSource, JsonMapper json) {
+  RecertificationPass(
+      People people, DataSource dataSource, PlatformTransactionManager transactions) {
     this.people = people;
     this.dataSource = dataSource;
     this.jdbc = new JdbcTemplate(dataSource);
-    this.json = json;
+    this.readOnly = new TransactionTemplate(transactions);
+    readOnly.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    readOnly.setReadOnly(true);
   }
 
   /** What a pass is asked to do. */
@@ -76,6 +81,83 @@ public class RecertificationPass {
     return task.whatIf() ? people.countHouseholds(task.regionId()) : entitled(task);
   }
 
+  public Result run(Task task, LongConsumer progress) {
+    long started = System.nanoTime();
+    EntitlementIndex entitlements = loadEntitlements(task);
+    long loaded = System.nanoTime();
+    Connection connection = DataSourceUtils.getConnection(dataSource);
+    DecisionWriter writer;
+    try {
+      writer = new DecisionWriter(connection);
+      if (!task.whatIf()) {
+        writer.prepare();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the run: " + e.getMessage(), e);
+    }
+    HouseholdStream stream =
+        new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn());
+    Thread reader = Thread.ofPlatform().name("recertification-reader").start(stream);
+    Thread writing = Thread.ofPlatform().name("recertification-writer").start(writer);
+    Evaluator evaluator = new Evaluator(task, entitlements, writer, progress);
+    try {
+      for (var batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+        for (List<MemberFacts> household : batch) {
+          evaluator.household(household);
+        }
+      }
+      evaluator.handOver();
+      writer.finish();
+      writing.join();
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("The run was stopped", e);
+    } finally {
+      // On failure, the writer may be in the middle of a batch on the run's connection: the run's
+      // transaction rolls back only once it has let go of it.
+      reader.interrupt();
+      writing.interrupt();
+      joinUninterruptibly(writing);
+    }
+    writer.check();
+    long evaluated = System.nanoTime();
+    if (!task.whatIf()) {
+      endUnseen(task, entitlements, evaluator);
+      try {
+        writer.write(evaluator.take());
+      } catch (SQLException e) {
+        throw new IllegalStateException("Writing decisions failed: " + e.getMessage(), e);
+      }
+      applyChanges(task);
+    }
+    log.info(
+        "Run {}: {} entitlements loaded in {} ms, {} households evaluated in {} ms (writing {} ms"
+            + " alongside), changes applied in {} ms",
+        task.runId(),
+        entitlements.size(),
+        (loaded - started) / 1_000_000,
+        evaluator.processed,
+        (evaluated - loaded) / 1_000_000,
+        writer.writingNanos() / 1_000_000,
+        (System.nanoTime() - evaluated) / 1_000_000);
+    return new Result(evaluator.processed, evaluator.summary());
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private long entitled(Task task) {
     return jdbc.queryForObject(
         "select count(*) from benefits.entitlement where programme_id = ? and valid_to is null"
@@ -85,48 +167,8 @@ public class RecertificationPass {
         arguments(task));
   }
 
-  public Result run(Task task, LongConsumer progress) {
-    Entitlements entitlements = loadEntitlements(task);
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    CopyManager copy;
-    try {
-      copy = connection.unwrap(PGConnection.class).getCopyAPI();
-    } catch (SQLException e) {
-      throw new IllegalStateException("COPY needs the PostgreSQL driver", e);
-    }
-    if (!task.whatIf()) {
-      // PostgreSQL refuses COPY into a table under row-level security: decisions are copied into
-      // a temporary table first and moved from there a batch at a time, the policies checked.
-      jdbc.execute(
-          "create temp table recert_decision (like benefits.decision including defaults)"
-              + " on commit drop");
-      jdbc.execute(
-          "create temp table recert_change (entitlement_id uuid, decision_id uuid,"
-              + " amount_cents bigint) on commit drop");
-    }
-    Evaluator evaluator = new Evaluator(task, entitlements, copy, progress);
-    people.forEachMember(
-        task.regionId(),
-        task.effectiveOn(),
-        HouseholdFacts.firstIncomeMonth(task.effectiveOn()),
-        HouseholdFacts.lastIncomeMonth(task.effectiveOn()),
-        evaluator::accept);
-    evaluator.finishHousehold();
-    if (!task.whatIf()) {
-      endUnseen(task, entitlements, evaluator);
-      evaluator.flush();
-      applyChanges(task);
-    }
-    return new Result(evaluator.processed, evaluator.summary());
-  }
-
-  /**
-   * Entitlements in force before the run's date, by household in PostgreSQL's order of UUIDs
-   * (unsigned, most significant half first), so that each household is found by binary search.
-   */
-  private Entitlements loadEntitlements(Task task) {
-    long count = entitled(task);
-    Entitlements e = new Entitlements((int) count);
+  private EntitlementIndex loadEntitlements(Task task) {
+    EntitlementIndex index = new EntitlementIndex((int) entitled(task));
     jdbc.query(
         con -> {
           var ps =
@@ -135,7 +177,7 @@ public class RecertificationPass {
                       + " where programme_id = ? and valid_to is null and valid_from < ?"
                       + inRegion(task)
                       + " order by household_id");
-          ps.setFetchSize(BATCH);
+          ps.setFetchSize(WRITE_BATCH);
           Object[] arguments = arguments(task);
           for (int i = 0; i < arguments.length; i++) {
             ps.setObject(i + 1, arguments[i]);
@@ -143,14 +185,14 @@ public class RecertificationPass {
           return ps;
         },
         rs -> {
-          e.add(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3));
+          index.add(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3));
         });
-    return e;
+    return index;
   }
 
   /** Entitled households with nobody left in them on the date: their entitlement ends. */
-  private void endUnseen(Task task, Entitlements entitlements, Evaluator evaluator) {
-    if (entitlements.size == entitlements.seenCount) {
+  private void endUnseen(Task task, EntitlementIndex entitlements, Evaluator evaluator) {
+    if (entitlements.allSeen()) {
       return;
     }
     jdbc.query(
@@ -161,7 +203,7 @@ public class RecertificationPass {
                       + " where programme_id = ? and valid_to is null and valid_from < ?"
                       + inRegion(task)
                       + " order by household_id");
-          ps.setFetchSize(BATCH);
+          ps.setFetchSize(WRITE_BATCH);
           Object[] arguments = arguments(task);
           for (int i = 0; i < arguments.length; i++) {
             ps.setObject(i + 1, arguments[i]);
@@ -171,7 +213,7 @@ public class RecertificationPass {
         rs -> {
           UUID household = rs.getObject(1, UUID.class);
           int index = entitlements.find(household);
-          if (index >= 0 && !entitlements.seen[index]) {
+          if (index >= 0 && !entitlements.seen(index)) {
             evaluator.endEmpty(
                 index, household, rs.getObject(2, UUID.class), rs.getObject(3, UUID.class));
           }
@@ -196,126 +238,65 @@ public class RecertificationPass {
         task.effectiveOn());
   }
 
-  /** The programme's entitlements as parallel sorted arrays: 40 bytes a household. */
-  static final class Entitlements {
-    final long[] householdHigh;
-    final long[] householdLow;
-    final long[] idHigh;
-    final long[] idLow;
-    final long[] amount;
-    final boolean[] seen;
-    int size;
-    int seenCount;
-
-    Entitlements(int capacity) {
-      householdHigh = new long[capacity];
-      householdLow = new long[capacity];
-      idHigh = new long[capacity];
-      idLow = new long[capacity];
-      amount = new long[capacity];
-      seen = new boolean[capacity];
-    }
-
-    void add(UUID household, UUID id, long cents) {
-      if (size == amount.length) {
-        return; // granted after the count: it started after the snapshot, and waits for the next
-      }
-      householdHigh[size] = household.getMostSignificantBits();
-      householdLow[size] = household.getLeastSignificantBits();
-      idHigh[size] = id.getMostSignificantBits();
-      idLow[size] = id.getLeastSignificantBits();
-      amount[size] = cents;
-      size++;
-    }
-
-    int find(UUID household) {
-      long high = household.getMostSignificantBits();
-      long low = household.getLeastSignificantBits();
-      int lo = 0;
-      int hi = size - 1;
-      while (lo <= hi) {
-        int mid = (lo + hi) >>> 1;
-        int c = Long.compareUnsigned(householdHigh[mid], high);
-        if (c == 0) {
-          c = Long.compareUnsigned(householdLow[mid], low);
-        }
-        if (c < 0) {
-          lo = mid + 1;
-        } else if (c > 0) {
-          hi = mid - 1;
-        } else {
-          return mid;
-        }
-      }
-      return -1;
-    }
-
-    UUID id(int index) {
-      return new UUID(idHigh[index], idLow[index]);
-    }
+  private static String inRegion(Task task) {
+    return task.regionId() == null ? "" : " and region_id = ?";
   }
 
-  /** Groups the member stream into households, evaluates them, and writes what it decides. */
-  private final class Evaluator {
+  /** The programme, the date and (if any) the region, for the SQL of the task's entitlements. */
+  private static Object[] arguments(Task task) {
+    return task.regionId() == null
+        ? new Object[] {task.programmeId(), task.effectiveOn()}
+        : new Object[] {task.programmeId(), task.effectiveOn(), task.regionId()};
+  }
+
+  /** Evaluates households, counts outcomes by region, and fills the writer's batches. */
+  private static final class Evaluator {
     private final Task task;
-    private final Entitlements entitlements;
-    private final CopyManager copy;
+    private final EntitlementIndex entitlements;
+    private final DecisionWriter writer;
     private final LongConsumer progress;
-    private final List<MemberFacts> household = new ArrayList<>();
     private final Map<UUID, CompiledRules> rules = new HashMap<>();
     private final Map<UUID, long[]> regions = new HashMap<>();
-    private final StringBuilder decisions = new StringBuilder(1 << 22);
-    private final StringBuilder changes = new StringBuilder(1 << 20);
+    private final StringBuilder json = new StringBuilder(1024);
     private final String common;
+    private StringBuilder decisions = new StringBuilder(1 << 22);
+    private StringBuilder changes = new StringBuilder(1 << 16);
     private int pending;
     long processed;
 
-    Evaluator(Task task, Entitlements entitlements, CopyManager copy, LongConsumer progress) {
+    Evaluator(
+        Task task, EntitlementIndex entitlements, DecisionWriter writer, LongConsumer progress) {
       this.task = task;
       this.entitlements = entitlements;
-      this.copy = copy;
+      this.writer = writer;
       this.progress = progress;
       this.common = task.programmeId() + "\t" + task.versionId() + "\t";
     }
 
-    void accept(MemberFacts member) {
-      if (!household.isEmpty()
-          && !household.getFirst().householdId().equals(member.householdId())) {
-        finishHousehold();
-      }
-      household.add(member);
-    }
-
-    void finishHousehold() {
-      if (household.isEmpty()) {
+    void household(List<MemberFacts> members) throws InterruptedException {
+      MemberFacts first = members.getFirst();
+      int index = entitlements.find(first.householdId());
+      if (index < 0 && !task.whatIf()) {
         return;
       }
-      MemberFacts first = household.getFirst();
-      int index = entitlements.find(first.householdId());
-      if (index >= 0 || task.whatIf()) {
-        evaluate(first, index);
-      }
-      household.clear();
-    }
-
-    private void evaluate(MemberFacts first, int index) {
       CompiledRules compiled = rules.computeIfAbsent(first.regionId(), task.rulesOfRegion());
       CompiledRules.Evaluation evaluation;
       try {
-        evaluation = compiled.evaluate(HouseholdFacts.ofMembers(household, task.effectiveOn()));
+        evaluation = compiled.evaluate(HouseholdFacts.ofMembers(members, task.effectiveOn()));
       } catch (CompiledRules.RuleFault e) {
         throw new IllegalStateException(
             "Household " + first.householdId() + ": " + e.getMessage(), e);
       }
-      long before = index >= 0 ? entitlements.amount[index] : 0;
+      long before = index >= 0 ? entitlements.amount(index) : 0;
       long after = evaluation.eligible() ? evaluation.amountCents() : 0;
       if (index >= 0) {
-        entitlements.seen[index] = true;
-        entitlements.seenCount++;
+        entitlements.markSeen(index);
       }
       Outcome outcome = count(first.regionId(), index >= 0, before, after);
       if (!task.whatIf()) {
-        write(
+        json.setLength(0);
+        ExplanationJson.append(json, evaluation);
+        append(
             index,
             first.householdId(),
             first.regionId(),
@@ -323,18 +304,20 @@ public class RecertificationPass {
             outcome,
             after,
             before,
-            explanation(evaluation));
+            json);
+        if (pending >= WRITE_BATCH) {
+          writer.submit(take());
+        }
       }
       tick();
     }
 
     /** An entitled household with no members left: the entitlement ends. */
     void endEmpty(int index, UUID household, UUID region, UUID municipality) {
-      entitlements.seen[index] = true;
-      entitlements.seenCount++;
-      long before = entitlements.amount[index];
+      entitlements.markSeen(index);
+      long before = entitlements.amount(index);
       count(region, true, before, 0);
-      write(
+      append(
           index,
           household,
           region,
@@ -342,22 +325,36 @@ public class RecertificationPass {
           Outcome.ENDED,
           0,
           before,
-          "{\"criteria\":[],\"values\":{\"household.size\":0}}");
+          new StringBuilder("{\"criteria\":[],\"values\":{\"household.size\":0}}"));
       tick();
+    }
+
+    /** Hands the last partial batch to the writer. */
+    void handOver() throws InterruptedException {
+      if (pending > 0) {
+        writer.submit(take());
+      }
+    }
+
+    /** The rows gathered so far, as a batch; the buffers start again. */
+    DecisionWriter.Batch take() {
+      DecisionWriter.Batch batch =
+          new DecisionWriter.Batch(decisions.toString(), changes.toString());
+      decisions = new StringBuilder(Math.max(1 << 16, decisions.length() + 1024));
+      changes = new StringBuilder(1 << 16);
+      pending = 0;
+      return batch;
     }
 
     private Outcome count(UUID region, boolean entitled, long before, long after) {
       long[] r = regions.computeIfAbsent(region, k -> new long[9]);
-      Outcome outcome;
+      Outcome outcome = null;
       r[0]++;
       if (entitled) {
         outcome = after == 0 ? Outcome.ENDED : after == before ? Outcome.KEPT : Outcome.CHANGED;
         r[outcome == Outcome.KEPT ? 1 : outcome == Outcome.CHANGED ? 2 : 3]++;
-      } else {
-        outcome = null;
-        if (after > 0) {
-          r[4]++;
-        }
+      } else if (after > 0) {
+        r[4]++;
       }
       if (after > before) {
         r[5]++;
@@ -369,15 +366,7 @@ public class RecertificationPass {
       return outcome;
     }
 
-    private String explanation(CompiledRules.Evaluation e) {
-      List<StoredCriterion> criteria = new ArrayList<>(e.criteria().size());
-      for (CompiledRules.CriterionResult c : e.criteria()) {
-        criteria.add(new StoredCriterion(c.name(), c.passed(), c.values()));
-      }
-      return json.writeValueAsString(new StoredExplanation(criteria, e.formulaValues()));
-    }
-
-    private void write(
+    private void append(
         int index,
         UUID household,
         UUID region,
@@ -385,7 +374,7 @@ public class RecertificationPass {
         Outcome outcome,
         long after,
         long before,
-        String explanation) {
+        CharSequence explanation) {
       UUID decision = Ids.newId();
       decisions
           .append(decision)
@@ -420,47 +409,13 @@ public class RecertificationPass {
             .append(after)
             .append('\n');
       }
-      if (++pending >= BATCH) {
-        flush();
-      }
+      pending++;
     }
 
     private void tick() {
       if (++processed % REPORT_EVERY == 0) {
         progress.accept(processed);
       }
-    }
-
-    void flush() {
-      if (pending == 0) {
-        return;
-      }
-      try {
-        copyIn(
-            "copy recert_decision (id, programme_id, programme_version_id, household_id,"
-                + " application_id, run_id, region_id, municipality_id, outcome, amount_cents,"
-                + " previous_cents, decided_on, decided_by, explanation) from stdin",
-            decisions);
-        jdbc.update("insert into benefits.decision select * from recert_decision");
-        jdbc.execute("truncate recert_decision");
-        copyIn(
-            "copy recert_change (entitlement_id, decision_id, amount_cents) from stdin", changes);
-      } catch (SQLException | IOException e) {
-        throw new IllegalStateException("Writing decisions failed: " + e.getMessage(), e);
-      }
-      decisions.setLength(0);
-      changes.setLength(0);
-      pending = 0;
-    }
-
-    private void copyIn(String sql, StringBuilder rows) throws SQLException, IOException {
-      if (rows.isEmpty()) {
-        return;
-      }
-      byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
-      var in = copy.copyIn(sql);
-      in.writeToCopy(bytes, 0, bytes.length);
-      in.endCopy();
     }
 
     List<RegionSummary> summary() {
@@ -473,19 +428,8 @@ public class RecertificationPass {
     }
   }
 
-  private static String inRegion(Task task) {
-    return task.regionId() == null ? "" : " and region_id = ?";
-  }
-
-  /** The programme, the date and (if any) the region, for the SQL of the task's entitlements. */
-  private static Object[] arguments(Task task) {
-    return task.regionId() == null
-        ? new Object[] {task.programmeId(), task.effectiveOn()}
-        : new Object[] {task.programmeId(), task.effectiveOn(), task.regionId()};
-  }
-
   /** Text for {@code COPY}'s text format, where a backslash starts an escape. */
-  private static void escape(StringBuilder out, String text) {
+  private static void escape(StringBuilder out, CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {

@@ -61,6 +61,21 @@ public class RunRecords {
         .update();
   }
 
+  /**
+   * Records a run's outcome in the run's own transaction, so that it is there exactly when the
+   * run's changes are.
+   */
+  public void complete(UUID id, long processed, List<RegionSummary> summary) {
+    jdbc.sql(
+            """
+            insert into benefits.recertification_result (run_id, processed, summary)
+            values (:id, :processed, cast(:summary as jsonb))""")
+        .param("id", id)
+        .param("processed", processed)
+        .param("summary", json.writeValueAsString(summary))
+        .update();
+  }
+
   public void finish(
       UUID id,
       RecertificationRun.Status status,
@@ -89,30 +104,37 @@ public class RunRecords {
     return jdbc.sql(
             """
             update benefits.recertification_run set status = 'INTERRUPTED', finished_at = now()
-            where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :s)""")
+            where status = 'RUNNING' and heartbeat_at < now() - make_interval(secs => :s)
+              and not exists (select 1 from benefits.recertification_result r
+                              where r.run_id = recertification_run.id)""")
         .param("s", silentSeconds)
         .update();
   }
 
   public Optional<RecertificationRun> find(UUID id) {
-    return jdbc.sql(SELECT + " where id = :id")
+    return jdbc.sql(SELECT + " where run.id = :id")
         .param("id", id)
         .query((rs, n) -> map(rs))
         .optional();
   }
 
   public List<RecertificationRun> ofProgramme(UUID programmeId) {
-    return jdbc.sql(SELECT + " where programme_id = :p order by started_at desc limit 50")
+    return jdbc.sql(SELECT + " where run.programme_id = :p order by run.started_at desc limit 50")
         .param("p", programmeId)
         .query((rs, n) -> map(rs))
         .list();
   }
 
+  // A run with a result completed, whatever its row says: the node may have stopped between the
+  // run's commit and the row's update.
   private static final String SELECT =
       """
-      select id, programme_id, what_if, programme_version_id, region_id, effective_on, status,
-        total, processed, summary::text, failure, started_at, finished_at, started_by
-      from benefits.recertification_run""";
+      select id, programme_id, what_if, programme_version_id, region_id, effective_on,
+        case when r.run_id is null then status else 'COMPLETED' end, total,
+        coalesce(r.processed, run.processed), coalesce(r.summary, run.summary)::text, failure,
+        started_at, coalesce(r.finished_at, run.finished_at), started_by
+      from benefits.recertification_run run
+      left join benefits.recertification_result r on r.run_id = run.id""";
 
   private RecertificationRun map(ResultSet rs) throws SQLException {
     String summary = rs.getString(10);

@@ -1,14 +1,20 @@
 package org.socius.people.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.socius.people.Household;
 import org.socius.people.People;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
+import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
@@ -82,7 +88,32 @@ class PeopleController {
   }
 
   @GetMapping("/people")
-  String form(Model model) {
+  String form(@RequestParam(required = false) UUID household, Model model) {
+    if (household != null) {
+      // Registering a member from the household's page: the person joins it on registration.
+      Household h = people.householdOn(household, LocalDate.now());
+      model.addAttribute("intoHousehold", h);
+      model.addAttribute(
+          "relations", Arrays.stream(Relation.values()).filter(r -> r != Relation.HEAD).toList());
+      if (!model.containsAttribute("person")) {
+        model.addAttribute(
+            "person",
+            new PersonForm(
+                "",
+                "",
+                null,
+                null,
+                "",
+                h.municipalityId(),
+                h.address(),
+                h.address(),
+                "",
+                "",
+                null,
+                null,
+                EnumSet.noneOf(Category.class)));
+      }
+    }
     if (!model.containsAttribute("person")) {
       model.addAttribute(
           "person",
@@ -126,6 +157,8 @@ class PeopleController {
           LocalDate disabilityAssessedOn,
       @RequestParam(name = "categories", required = false) Set<Category> categories,
       @RequestParam(defaultValue = "false") boolean confirmedNotADuplicate,
+      @RequestParam(required = false) UUID household,
+      @RequestParam(required = false) Relation relation,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
@@ -145,6 +178,15 @@ class PeopleController {
             disabilityAssessedOn,
             categories == null ? EnumSet.noneOf(Category.class) : categories);
     try {
+      if (household != null) {
+        people.registerMember(
+            form.details(),
+            confirmedNotADuplicate,
+            household,
+            relation == null ? Relation.OTHER : relation);
+        redirect.addFlashAttribute("flash", "people.memberAdded");
+        return "redirect:/households/" + household;
+      }
       Person person = people.register(form.details(), confirmedNotADuplicate);
       redirect.addFlashAttribute("flash", "people.registered");
       return "redirect:/people/" + person.id();
@@ -152,10 +194,12 @@ class PeopleController {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
     } catch (ConflictException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
-      model.addAttribute("duplicates", people.possibleDuplicates(form.details()));
+      if (e.code().startsWith("PPL-02")) {
+        model.addAttribute("duplicates", people.possibleDuplicates(form.details()));
+      }
     }
     model.addAttribute("person", form);
-    return form(model);
+    return form(household, model);
   }
 
   @GetMapping("/people/{id}")
@@ -167,7 +211,52 @@ class PeopleController {
         territories.find(person.municipalityId()).map(TerritoryUnit::name).orElse(""));
     model.addAttribute("age", person.ageOn(LocalDate.now()));
     model.addAttribute("household", people.householdOf(id).orElse(null));
+    model.addAttribute("sources", IncomeSource.values());
+    model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
     return "people/person";
+  }
+
+  /** Starts a household with the person as its head, from today. */
+  @PostMapping("/people/{id}/household")
+  String createHousehold(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String address,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    Person person = people.get(id);
+    try {
+      Household h =
+          people.createHousehold(
+              person.municipalityId(),
+              address,
+              List.of(new Household.NewMember(id, Relation.HEAD, false, LocalDate.now())));
+      redirect.addFlashAttribute("flash", "people.householdCreated");
+      return "redirect:/households/" + h.id();
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("householdErrors", FormErrors.ofRefusal(e, messages, locale));
+      return person(id, model);
+    }
+  }
+
+  /** Records one month's income of one kind (a correction replaces the month's amount). */
+  @PostMapping("/people/{id}/incomes")
+  String recordIncome(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth month,
+      @RequestParam(required = false) IncomeSource source,
+      @RequestParam(required = false) BigDecimal amount,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      people.recordIncome(id, month, source, amount);
+      redirect.addFlashAttribute("flash", "people.incomeRecorded");
+      return "redirect:/people/" + id;
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("incomeErrors", FormErrors.ofRefusal(e, messages, locale));
+      return person(id, model);
+    }
   }
 
   /** A household as it was on a date (today by default): members, their records then, incomes. */

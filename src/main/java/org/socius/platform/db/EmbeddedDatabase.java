@@ -35,6 +35,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setServerConfig("max_connections", "200")
               .setServerConfig("shared_buffers", "256MB")
               .setServerConfig("timezone", "UTC")
+              // A recertification writes a million decisions in one transaction: checkpoints in
+              // the middle of it would write every page twice.
+              .setServerConfig("max_wal_size", "4GB")
               // Stopped when the application context closes, after everything that still writes
               // on the way down (the event publication registry does); a JVM hook of its own
               // would stop it in parallel, and the last writes would wait for a dead server.

@@ -1,0 +1,137 @@
+package org.socius.benefits.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Writes a run's decisions on a thread of its own, on the run's connection (which nobody else uses
+ * meanwhile): each batch is copied into a temporary table and moved into {@code benefits.decision}
+ * from there, since PostgreSQL refuses {@code COPY} into a table under row-level security. Batches
+ * are handed over through a short queue, so that the evaluation of the next batch overlaps the
+ * writing of this one.
+ */
+final class DecisionWriter implements Runnable {
+
+  static final String DECISION_COLUMNS =
+      "id, programme_id, programme_version_id, household_id, application_id, run_id, region_id,"
+          + " municipality_id, outcome, amount_cents, previous_cents, decided_on, decided_by,"
+          + " explanation";
+
+  /** A batch of rows in {@code COPY}'s text format: decisions, and entitlements they change. */
+  record Batch(String decisions, String changes) {}
+
+  private static final Batch END = new Batch("", "");
+
+  private final Connection connection;
+  private final CopyManager copy;
+  private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+  private volatile Exception failure;
+  private volatile long writingNanos;
+
+  DecisionWriter(Connection connection) throws SQLException {
+    this.connection = connection;
+    this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+  }
+
+  /** Prepares the temporary tables, dropped when the run's transaction ends. */
+  void prepare() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "create temp table recert_decision (like benefits.decision including defaults)"
+              + " on commit drop");
+      // Checked as JSON once, on the way into the decisions.
+      s.execute("alter table recert_decision alter column explanation type text");
+      s.execute(
+          "create temp table recert_change (entitlement_id uuid, decision_id uuid,"
+              + " amount_cents bigint) on commit drop");
+    }
+  }
+
+  /** Hands a batch over, waiting while two are still being written. */
+  void submit(Batch batch) throws InterruptedException {
+    if (failure != null) {
+      throw new IllegalStateException("Writing decisions failed: " + failure.getMessage(), failure);
+    }
+    queue.put(batch);
+  }
+
+  void finish() throws InterruptedException {
+    queue.put(END);
+  }
+
+  @Override
+  public void run() {
+    try {
+      for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+        if (failure == null) {
+          write(batch);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      failure = e;
+      // Keep taking batches so that the evaluating thread never waits on a full queue.
+      try {
+        while (queue.take() != END) {
+          // discarded: the run fails and its transaction rolls back
+        }
+      } catch (InterruptedException stopped) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Writes one batch now, on the calling thread (when no writer thread runs). */
+  void write(Batch batch) throws SQLException {
+    long started = System.nanoTime();
+    copyIn("copy recert_decision (" + DECISION_COLUMNS + ") from stdin", batch.decisions());
+    copyIn(
+        "copy recert_change (entitlement_id, decision_id, amount_cents) from stdin",
+        batch.changes());
+    try (Statement s = connection.createStatement()) {
+      s.execute(
+          "insert into benefits.decision ("
+              + DECISION_COLUMNS
+              + ") select "
+              + DECISION_COLUMNS.replace("explanation", "explanation::json")
+              + " from recert_decision");
+      s.execute("truncate recert_decision");
+    }
+    writingNanos += System.nanoTime() - started;
+  }
+
+  /** Throws what went wrong in the writer thread, if anything. */
+  void check() {
+    if (failure != null) {
+      throw new IllegalStateException("Writing decisions failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  long writingNanos() {
+    return writingNanos;
+  }
+
+  private void copyIn(String sql, String rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+    CopyIn in = copy.copyIn(sql);
+    try {
+      in.writeToCopy(bytes, 0, bytes.length);
+      in.endCopy();
+    } finally {
+      if (in.isActive()) {
+        in.cancelCopy();
+      }
+    }
+  }
+}
