@@ -49,6 +49,12 @@ class OtherTerritoryAnswers404Test {
   String northChange;
   String northPerson;
   String northHousehold;
+  String northBenefitApplication;
+  String northDecision;
+  String northRun;
+  @Autowired org.socius.benefits.Applications benefitApplications;
+  @Autowired org.socius.benefits.Recertifications recertifications;
+  @Autowired org.socius.programmes.Programmes programmes;
   @Autowired org.socius.people.People people;
   @Autowired org.socius.providers.PublicRegister register;
   @Autowired org.socius.providers.ChangeRequests changes;
@@ -168,6 +174,77 @@ class OtherTerritoryAnswers404Test {
                                     "select id from people.person where identifier = 'NV-404-TEST'")
                                 .query(java.util.UUID.class)
                                 .single()))
+            .toString();
+    // An urgent application of that household, decided, and a what-if run in the north: once.
+    java.util.UUID tempAssist =
+        org.socius.platform.security.CurrentScope.asSystem(
+            () ->
+                programmes.all().stream()
+                    .filter(p -> p.code().equals("TEMP-ASSIST"))
+                    .findFirst()
+                    .orElseThrow()
+                    .id());
+    northBenefitApplication =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql("select id from benefits.application where applicant_id = :p")
+                                .param("p", java.util.UUID.fromString(northPerson))
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () -> {
+                  var submitted =
+                      fixtures.as(
+                          "worker.harbour",
+                          () ->
+                              benefitApplications.submit(
+                                  new org.socius.benefits.Applications.NewApplication(
+                                      tempAssist,
+                                      java.util.UUID.fromString(northPerson),
+                                      org.socius.benefits.Application.Channel.PERSON,
+                                      null,
+                                      true,
+                                      "en")));
+                  return fixtures
+                      .as(
+                          "officer.north",
+                          () ->
+                              benefitApplications.completeStep(
+                                  submitted.id(), submitted.version(), ""))
+                      .id();
+                })
+            .toString();
+    northDecision =
+        fixtures
+            .as(
+                "worker.harbour",
+                () -> benefitApplications.get(java.util.UUID.fromString(northBenefitApplication)))
+            .decisionId()
+            .toString();
+    northRun =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select id from benefits.recertification_run"
+                                        + " where region_id = :r limit 1")
+                                .param("r", java.util.UUID.fromString(northRegion))
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () ->
+                    fixtures
+                        .as(
+                            "officer.north",
+                            () ->
+                                recertifications.start(
+                                    tempAssist,
+                                    java.util.UUID.fromString(northRegion),
+                                    programmes.get(tempAssist).versions().getFirst().id()))
+                        .id())
             .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
@@ -300,6 +377,38 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "GET /api/v1/households/{id}",
         v -> southOfficer.get("/api/v1/households/" + northHousehold));
+    requests.put(
+        "GET /api/v1/benefit-applications/{id}",
+        v -> southOfficer.get("/api/v1/benefit-applications/" + northBenefitApplication));
+    requests.put(
+        "GET /api/v1/benefit-applications/{id}/assessment",
+        v ->
+            southOfficer.get(
+                "/api/v1/benefit-applications/" + northBenefitApplication + "/assessment"));
+    requests.put(
+        "POST /api/v1/benefit-applications/{id}/steps",
+        v ->
+            southOfficer.post(
+                "/api/v1/benefit-applications/" + northBenefitApplication + "/steps",
+                "{\"version\":0,\"note\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/benefit-applications/{id}/evidence",
+        v ->
+            southOfficer.post(
+                "/api/v1/benefit-applications/" + northBenefitApplication + "/evidence",
+                "{\"kind\":\"OTHER\",\"description\":\"x\",\"receivedOn\":\""
+                    + LocalDate.now()
+                    + "\"}"));
+    requests.put(
+        "GET /api/v1/decisions/{id}", v -> southOfficer.get("/api/v1/decisions/" + northDecision));
+    requests.put(
+        "POST /api/v1/decisions/{id}/appeals",
+        v ->
+            southOfficer.post(
+                "/api/v1/decisions/" + northDecision + "/appeals", "{\"reason\":\"x\"}"));
+    requests.put(
+        "GET /api/v1/recertification-runs/{id}",
+        v -> southOfficer.get("/api/v1/recertification-runs/" + northRun));
     return requests;
   }
 
@@ -331,7 +440,10 @@ class OtherTerritoryAnswers404Test {
           "POST /api/v1/programmes/{id}/versions",
           "GET /api/v1/programme-versions/{id}",
           "POST /api/v1/programme-versions/{id}/trials",
-          "POST /api/v1/programme-versions/{id}/publication");
+          "POST /api/v1/programme-versions/{id}/publication",
+          "GET /api/v1/programmes/{id}/workflow",
+          "PUT /api/v1/programmes/{id}/workflow",
+          "POST /api/v1/programmes/{id}/recertification-runs");
 
   @Test
   void everyEndpointAddressingARecordIsCovered() {
