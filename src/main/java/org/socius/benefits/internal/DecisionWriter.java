@@ -50,7 +50,8 @@ final class DecisionWriter implements Runnable {
       s.execute("alter table recert_decision alter column explanation type text");
       s.execute(
           "create temp table recert_change (entitlement_id uuid, decision_id uuid,"
-              + " amount_cents bigint) on commit drop");
+              + " amount_cents bigint, programme_id uuid, household_id uuid, region_id uuid,"
+              + " municipality_id uuid) on commit drop");
     }
   }
 
@@ -94,7 +95,8 @@ final class DecisionWriter implements Runnable {
     long started = System.nanoTime();
     copyIn("copy recert_decision (" + DECISION_COLUMNS + ") from stdin", batch.decisions());
     copyIn(
-        "copy recert_change (entitlement_id, decision_id, amount_cents) from stdin",
+        "copy recert_change (entitlement_id, decision_id, amount_cents, programme_id,"
+            + " household_id, region_id, municipality_id) from stdin",
         batch.changes());
     try (Statement s = connection.createStatement()) {
       s.execute(

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socius.benefits.Decision.Outcome;
@@ -83,7 +84,18 @@ public class RecertificationPass {
 
   public Result run(Task task, LongConsumer progress) {
     long started = System.nanoTime();
-    EntitlementIndex entitlements = loadEntitlements(task);
+    // The register's households start streaming (PostgreSQL joins and sorts them) while the
+    // entitlements load.
+    HouseholdStream stream =
+        new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn());
+    Thread reader = Thread.ofPlatform().name("recertification-reader").start(stream);
+    EntitlementIndex entitlements;
+    try {
+      entitlements = loadEntitlements(task);
+    } catch (RuntimeException e) {
+      reader.interrupt();
+      throw e;
+    }
     long loaded = System.nanoTime();
     Connection connection = DataSourceUtils.getConnection(dataSource);
     DecisionWriter writer;
@@ -93,11 +105,9 @@ public class RecertificationPass {
         writer.prepare();
       }
     } catch (SQLException e) {
+      reader.interrupt();
       throw new IllegalStateException("Could not prepare the run: " + e.getMessage(), e);
     }
-    HouseholdStream stream =
-        new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn());
-    Thread reader = Thread.ofPlatform().name("recertification-reader").start(stream);
     Thread writing = Thread.ofPlatform().name("recertification-writer").start(writer);
     Evaluator evaluator = new Evaluator(task, entitlements, writer, progress);
     try {
@@ -178,6 +188,7 @@ public class RecertificationPass {
                       + inRegion(task)
                       + " order by household_id");
           ps.setFetchSize(WRITE_BATCH);
+          ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
           Object[] arguments = arguments(task);
           for (int i = 0; i < arguments.length; i++) {
             ps.setObject(i + 1, arguments[i]);
@@ -222,6 +233,7 @@ public class RecertificationPass {
 
   /** Closes changed and ended entitlements on the run's date and opens the changed ones anew. */
   private void applyChanges(Task task) {
+    jdbc.execute("analyze recert_change");
     jdbc.update(
         """
         update benefits.entitlement e set valid_to = ?
@@ -231,10 +243,9 @@ public class RecertificationPass {
         """
         insert into benefits.entitlement (id, programme_id, household_id, region_id,
           municipality_id, decision_id, amount_cents, valid_from)
-        select uuidv7(), e.programme_id, e.household_id, e.region_id, e.municipality_id,
-          c.decision_id, c.amount_cents, ?
-        from recert_change c join benefits.entitlement e on e.id = c.entitlement_id
-        where c.amount_cents > 0""",
+        select uuidv7(), programme_id, household_id, region_id, municipality_id, decision_id,
+          amount_cents, ?
+        from recert_change where amount_cents > 0""",
         task.effectiveOn());
   }
 
@@ -407,6 +418,14 @@ public class RecertificationPass {
             .append(decision)
             .append('\t')
             .append(after)
+            .append('\t')
+            .append(task.programmeId())
+            .append('\t')
+            .append(household)
+            .append('\t')
+            .append(region)
+            .append('\t')
+            .append(municipality)
             .append('\n');
       }
       pending++;
@@ -430,6 +449,15 @@ public class RecertificationPass {
 
   /** Text for {@code COPY}'s text format, where a backslash starts an escape. */
   private static void escape(StringBuilder out, CharSequence text) {
+    boolean plain = true;
+    for (int i = 0; i < text.length() && plain; i++) {
+      char c = text.charAt(i);
+      plain = c != '\\' && c != '\t' && c != '\n' && c != '\r';
+    }
+    if (plain) {
+      out.append(text);
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
