@@ -137,7 +137,26 @@ public class Recertifications {
             OffsetDateTime.now(clock),
             null,
             actor);
-    boolean accepted = CurrentScope.asSystem(() -> own.execute(s -> runs.insert(run)));
+    boolean accepted =
+        CurrentScope.asSystem(
+            () ->
+                own.execute(
+                    s -> {
+                      if (!runs.insert(run)) {
+                        return false;
+                      }
+                      audit.recordChange(
+                          AuditedEntity.national("recertification-run", run.id()),
+                          run.whatIf() ? "start-what-if" : "start-recertification",
+                          null,
+                          Map.of(
+                              "programme", programme.code(),
+                              "version", version.number(),
+                              "region", String.valueOf(regionId),
+                              "effectiveOn", effectiveOn,
+                              "by", actor));
+                      return true;
+                    }));
     if (!accepted) {
       throw new ConflictException("BEN-0503");
     }
@@ -172,29 +191,31 @@ public class Recertifications {
                         RecertificationPass.Result r = pass.run(task, processed::set);
                         processed.set(r.processed());
                         runs.complete(run.id(), r.processed(), r.summary());
-                        audit.recordChange(
-                            AuditedEntity.national("recertification-run", run.id()),
-                            run.whatIf() ? "what-if" : "recertify",
-                            null,
-                            Map.of(
-                                "programme", run.programmeId(),
-                                "version", version.number(),
-                                "households", r.processed(),
-                                "effectiveOn", run.effectiveOn()));
                         return r;
                       }));
       beat.cancel(false);
+      // The audit log is a chain every change extends: appending to it inside the run's
+      // repeatable-read snapshot would fail the run whenever anyone else changed anything. The
+      // run's start is audited when it is accepted, its outcome right after it commits.
       CurrentScope.asSystem(
           () ->
               own.executeWithoutResult(
-                  s ->
-                      runs.finish(
-                          run.id(),
-                          RecertificationRun.Status.COMPLETED,
-                          total.get(),
-                          result.processed(),
-                          result.summary(),
-                          null)));
+                  s -> {
+                    runs.finish(
+                        run.id(),
+                        RecertificationRun.Status.COMPLETED,
+                        total.get(),
+                        result.processed(),
+                        result.summary(),
+                        null);
+                    audit.recordChange(
+                        AuditedEntity.national("recertification-run", run.id()),
+                        "complete",
+                        null,
+                        Map.of(
+                            "households", result.processed(),
+                            "summary", result.summary().toString()));
+                  }));
     } catch (RuntimeException e) {
       log.warn("Recertification run {} failed; nothing of it was applied", run.id(), e);
       CurrentScope.asSystem(

@@ -127,6 +127,27 @@ public class People {
   }
 
   /**
+   * What registering a person would refuse, without registering anyone: every problem with the
+   * details, the same identifier already registered, or possible duplicates to be checked by hand.
+   */
+  @Transactional
+  public List<Finding> problemsRegistering(PersonDetails d) {
+    try {
+      validate(d);
+    } catch (InvalidInputException e) {
+      return e.findings();
+    }
+    List<PossibleDuplicate> duplicates = possibleDuplicates(d);
+    if (duplicates.stream().anyMatch(PossibleDuplicate::sameIdentifier)) {
+      return List.of(Finding.of("identifier", "PPL-0201", d.identifier().trim()));
+    }
+    if (!duplicates.isEmpty()) {
+      return List.of(Finding.of("familyName", "PPL-0503", duplicates.size()));
+    }
+    return List.of();
+  }
+
+  /**
    * Registers a person. A person with the same identifier is refused; possible duplicates by name
    * and birth date are refused unless the worker has checked them and confirms this is someone
    * else.

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import org.socius.people.Household;
 import org.socius.people.People;
+import org.socius.people.PeopleImport;
 import org.socius.people.PeopleKinds.IncomeSource;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
 import org.socius.platform.api.ETags;
+import org.socius.platform.api.ImportReport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleApiController {
 
   private final People people;
+  private final PeopleImport importer;
   private final java.time.Clock clock;
 
-  PeopleApiController(People people, java.time.Clock clock) {
+  PeopleApiController(People people, PeopleImport importer, java.time.Clock clock) {
+    this.importer = importer;
     this.people = people;
     this.clock = clock;
   }
@@ -44,6 +49,16 @@ class PeopleApiController {
   record HouseholdBody(UUID municipalityId, String address, List<Household.NewMember> members) {}
 
   record IncomeBody(YearMonth month, IncomeSource source, BigDecimal amount) {}
+
+  @PostMapping(path = "/api/v1/persons/import", consumes = "text/csv")
+  @Operation(
+      summary = "Import persons and their households from CSV; all or nothing, with a report")
+  ResponseEntity<ImportReport> importCsv(@RequestBody String csv) {
+    var report = importer.importCsv(csv);
+    return ResponseEntity.status(
+            report.accepted() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT)
+        .body(report);
+  }
 
   @PostMapping("/api/v1/persons/duplicate-check")
   @Operation(summary = "Persons already registered who may be the one described, in any script")

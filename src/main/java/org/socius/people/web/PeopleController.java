@@ -1,16 +1,21 @@
 package org.socius.people.web;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.socius.people.Household;
 import org.socius.people.People;
+import org.socius.people.PeopleImport;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
 import org.socius.people.PeopleKinds.IncomeSource;
@@ -18,6 +23,7 @@ import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
+import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
@@ -33,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,11 +51,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PeopleController {
 
   private final People people;
+  private final PeopleImport importer;
   private final Territories territories;
   private final MessageSource messages;
 
-  PeopleController(People people, Territories territories, MessageSource messages) {
+  PeopleController(
+      People people, PeopleImport importer, Territories territories, MessageSource messages) {
     this.people = people;
+    this.importer = importer;
     this.territories = territories;
     this.messages = messages;
   }
@@ -214,6 +224,27 @@ class PeopleController {
     model.addAttribute("sources", IncomeSource.values());
     model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
     return "people/person";
+  }
+
+  @GetMapping("/people/import")
+  String importForm(Model model) {
+    model.addAttribute("header", String.join(",", PeopleImport.HEADER));
+    return "people/import";
+  }
+
+  @PostMapping("/people/import")
+  String importFile(@RequestParam("file") MultipartFile file, Model model, Locale locale)
+      throws IOException {
+    ImportReport report = importer.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
+    Map<ImportReport.LineFinding, String> texts = new HashMap<>();
+    for (ImportReport.LineFinding f : report.findings()) {
+      texts.put(
+          f,
+          messages.getMessage("error." + f.finding().code(), f.finding().args().toArray(), locale));
+    }
+    model.addAttribute("report", report);
+    model.addAttribute("problemTexts", texts);
+    return importForm(model);
   }
 
   /** Starts a household with the person as its head, from today. */
