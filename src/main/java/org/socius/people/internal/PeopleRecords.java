@@ -58,9 +58,12 @@ public class PeopleRecords {
             """
             select id, region_id, municipality_id, family_name, given_names, date_of_birth,
               identifier, similarity(name_key, :key) as s
-            from people.person
-            where (cast(:identifier as text) is not null and identifier = :identifier)
-               or (date_of_birth = :dob and similarity(name_key, :key) >= 0.5)
+            from people.person p
+            where ((cast(:identifier as text) is not null and identifier = :identifier)
+               or (date_of_birth = :dob and similarity(name_key, :key) >= 0.5))
+              -- A duplicate merged into someone else is that person now.
+              and not exists (select 1 from people.merge m
+                              where m.duplicate_id = p.id and m.status = 'MERGED')
             order by (identifier = :identifier) desc nulls last, s desc
             limit 10""")
         .param("key", nameKey)

@@ -23,6 +23,8 @@ import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
+import org.socius.people.PersonMerge;
+import org.socius.people.PersonMerges;
 import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
@@ -52,11 +54,17 @@ class PeopleController {
 
   private final People people;
   private final PeopleImport importer;
+  private final PersonMerges merges;
   private final Territories territories;
   private final MessageSource messages;
 
   PeopleController(
-      People people, PeopleImport importer, Territories territories, MessageSource messages) {
+      People people,
+      PeopleImport importer,
+      PersonMerges merges,
+      Territories territories,
+      MessageSource messages) {
+    this.merges = merges;
     this.people = people;
     this.importer = importer;
     this.territories = territories;
@@ -223,7 +231,90 @@ class PeopleController {
     model.addAttribute("household", people.householdOf(id).orElse(null));
     model.addAttribute("sources", IncomeSource.values());
     model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
+    List<PersonMerge> involving = merges.involving(id);
+    model.addAttribute("merges", involving);
+    model.addAttribute(
+        "mergedInto",
+        involving.stream()
+            .filter(m -> m.status() == PersonMerge.Status.MERGED && m.duplicateId().equals(id))
+            .map(PersonMerge::keptId)
+            .findFirst()
+            .orElse(null));
+    // Others who may be the same person: the worker can propose merging this record into one.
+    model.addAttribute(
+        "candidates",
+        people.possibleDuplicates(details(person)).stream()
+            .filter(c -> c.inYourTerritory() && !id.equals(c.personId()))
+            .toList());
     return "people/person";
+  }
+
+  private static PersonDetails details(Person p) {
+    return new PersonDetails(
+        p.familyName(),
+        p.givenNames(),
+        p.dateOfBirth(),
+        p.sex(),
+        p.identifier(),
+        p.municipalityId(),
+        p.registeredAddress(),
+        p.actualAddress(),
+        p.phone(),
+        p.email(),
+        p.disabilityDegree(),
+        p.disabilityAssessedOn(),
+        p.categories());
+  }
+
+  /** Proposes that this record is a duplicate of another, to be merged into it on review. */
+  @PostMapping("/people/{id}/merges")
+  String proposeMerge(
+      @PathVariable UUID id,
+      @RequestParam(required = false) UUID keptId,
+      @RequestParam(defaultValue = "") String reason,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      merges.propose(keptId, id, reason);
+      redirect.addFlashAttribute("flash", "people.mergeProposed");
+      return "redirect:/people/" + id;
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("mergeErrors", FormErrors.ofRefusal(e, messages, locale));
+      return person(id, model);
+    }
+  }
+
+  /** Merges waiting for review in the caller's territory, with both records side by side. */
+  @GetMapping("/people/merges")
+  String mergeReviews(Model model) {
+    List<PersonMerge> proposed = merges.proposed();
+    Map<UUID, Person> records = new HashMap<>();
+    for (PersonMerge m : proposed) {
+      records.computeIfAbsent(m.keptId(), people::get);
+      records.computeIfAbsent(m.duplicateId(), people::get);
+    }
+    model.addAttribute("proposed", proposed);
+    model.addAttribute("records", records);
+    return "people/merges";
+  }
+
+  @PostMapping("/people/merges/{mergeId}/decision")
+  String decideMerge(
+      @PathVariable UUID mergeId,
+      @RequestParam(defaultValue = "false") boolean approve,
+      @RequestParam(defaultValue = "") String note,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      PersonMerge merge = approve ? merges.approve(mergeId, note) : merges.reject(mergeId, note);
+      redirect.addFlashAttribute("flash", approve ? "people.merged" : "people.mergeRejected");
+      return "redirect:/people/" + merge.keptId();
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("mergeErrors", FormErrors.ofRefusal(e, messages, locale));
+      return mergeReviews(model);
+    }
   }
 
   @GetMapping("/people/import")
