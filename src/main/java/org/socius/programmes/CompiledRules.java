@@ -55,6 +55,7 @@ public final class CompiledRules {
   // Found once at compilation: explaining millions of evaluations must not re-read expressions.
   private final List<List<Reference>> criterionReferences;
   private final List<Reference> formulaReferences;
+  private final boolean usesMembers;
 
   CompiledRules(
       List<CompiledCriterion> criteria,
@@ -67,6 +68,9 @@ public final class CompiledRules {
     this.parameters = Map.copyOf(parameters);
     this.criterionReferences = this.criteria.stream().map(c -> references(c.expression())).toList();
     this.formulaReferences = references(formula);
+    this.usesMembers =
+        formula.contains("members")
+            || this.criteria.stream().anyMatch(c -> c.expression().contains("members"));
   }
 
   /**
@@ -101,6 +105,14 @@ public final class CompiledRules {
     } catch (CelEvaluationException e) {
       throw new RuleFault(what, e.getMessage());
     }
+  }
+
+  /**
+   * Whether any criterion or the formula may look at the list of members (a rule naming "members"
+   * anywhere, even in a string, is taken to).
+   */
+  public boolean usesMembers() {
+    return usesMembers;
   }
 
   /** The scalar facts and parameters an expression names, each once, in order. */

@@ -113,7 +113,17 @@ public final class HouseholdFacts {
    * exactly as for a single household.
    */
   public static Map<String, Object> ofMembers(List<MemberFacts> household, LocalDate on) {
-    List<Map<String, Object>> members = new ArrayList<>(household.size());
+    return ofMembers(household, on, true);
+  }
+
+  /**
+   * As {@link #ofMembers(List, LocalDate)}; without {@code withMembers} the list of members is left
+   * empty (its size still counts), for rules that never look at {@code household.members}: a
+   * recertification of a million households then builds no member records at all.
+   */
+  public static Map<String, Object> ofMembers(
+      List<MemberFacts> household, LocalDate on, boolean withMembers) {
+    List<Map<String, Object>> members = new ArrayList<>(withMembers ? household.size() : 0);
     long total = 0;
     long children = 0;
     long elderly = 0;
@@ -125,6 +135,9 @@ public final class HouseholdFacts {
       children += age < 18 ? 1 : 0;
       elderly += age >= 65 ? 1 : 0;
       disabled += m.disabilityDegree() != null ? 1 : 0;
+      if (!withMembers) {
+        continue;
+      }
       List<String> categories = new ArrayList<>(m.categories().size());
       for (var c : m.categories()) {
         categories.add(c.name());
@@ -142,7 +155,7 @@ public final class HouseholdFacts {
       member.put("statutory_supporter", m.statutorySupporter());
       members.add(member);
     }
-    return household(members, total, children, elderly, disabled);
+    return household(members, household.size(), total, children, elderly, disabled);
   }
 
   /** A member of a sample household an analyst types in to try a rule; income in cents. */
@@ -195,8 +208,17 @@ public final class HouseholdFacts {
   /** Facts from their parts, for sample households typed in by an analyst and for tests. */
   static Map<String, Object> household(
       List<Map<String, Object>> members, long income, long children, long elderly, long disabled) {
+    return household(members, members.size(), income, children, elderly, disabled);
+  }
+
+  private static Map<String, Object> household(
+      List<Map<String, Object>> members,
+      long size,
+      long income,
+      long children,
+      long elderly,
+      long disabled) {
     Map<String, Object> facts = new LinkedHashMap<>();
-    long size = members.size();
     facts.put("size", size);
     facts.put("members", List.copyOf(members));
     facts.put("income", income);

@@ -92,4 +92,43 @@ class HouseholdFactsTest {
     assertThat(members.getFirst()).containsEntry("age", 65L);
     assertThat(facts).containsEntry("elderly", 1L);
   }
+
+  @Test
+  void leavingOutTheMembersListChangesNoOtherFact() {
+    UUID household = UUID.randomUUID();
+    List<org.socius.people.MemberFacts> members =
+        List.of(
+            new org.socius.people.MemberFacts(
+                household,
+                null,
+                null,
+                LocalDate.of(1950, 3, 3),
+                Sex.FEMALE,
+                Relation.HEAD,
+                DisabilityDegree.II,
+                List.of(Category.ELDERLY),
+                false,
+                90_001),
+            new org.socius.people.MemberFacts(
+                household,
+                null,
+                null,
+                LocalDate.of(2015, 3, 3),
+                Sex.MALE,
+                Relation.GRANDCHILD,
+                null,
+                List.of(),
+                false,
+                0));
+    LocalDate on = LocalDate.of(2026, 12, 1);
+
+    Map<String, Object> full = HouseholdFacts.ofMembers(members, on, true);
+    Map<String, Object> lean = HouseholdFacts.ofMembers(members, on, false);
+
+    assertThat(lean.get("members")).isEqualTo(List.of());
+    assertThat(((List<?>) full.get("members"))).hasSize(2);
+    full.remove("members");
+    lean.remove("members");
+    assertThat(lean).isEqualTo(full).containsEntry("size", 2L).containsEntry("income", 30_000L);
+  }
 }

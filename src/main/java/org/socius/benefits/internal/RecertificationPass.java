@@ -293,7 +293,9 @@ public class RecertificationPass {
       CompiledRules compiled = rules.computeIfAbsent(first.regionId(), task.rulesOfRegion());
       CompiledRules.Evaluation evaluation;
       try {
-        evaluation = compiled.evaluate(HouseholdFacts.ofMembers(members, task.effectiveOn()));
+        evaluation =
+            compiled.evaluate(
+                HouseholdFacts.ofMembers(members, task.effectiveOn(), compiled.usesMembers()));
       } catch (CompiledRules.RuleFault e) {
         throw new IllegalStateException(
             "Household " + first.householdId() + ": " + e.getMessage(), e);
