@@ -107,6 +107,7 @@ public class Applications {
 
   @Transactional
   public Application submit(NewApplication n) {
+    Roles.requireCaseHandler();
     List<Finding> findings = new ArrayList<>();
     if (n.programmeId() == null) {
       findings.add(Finding.of("programmeId", "BEN-0201"));
@@ -154,10 +155,7 @@ public class Applications {
       OffsetDateTime due =
           n.urgent()
               ? now.plusHours(workflow.urgentHours())
-              : i == 0
-                  ? endOfDay(
-                      workingDays.addWorkingDays(applicant.regionId(), today, s.workingDays()))
-                  : null;
+              : i == 0 ? stepDue(applicant.regionId(), today, s) : null;
       steps.add(
           new Application.Step(
               i + 1,
@@ -219,6 +217,8 @@ public class Applications {
    */
   @Transactional
   public Application completeStep(UUID id, int expectedVersion, String note) {
+    // Two officers approving at once: the second waits, then finds the version moved on.
+    records.lock(id);
     Application a = get(id);
     if (a.status() != Status.IN_PROGRESS) {
       throw new ConflictException("BEN-0210", a.status());
@@ -255,16 +255,7 @@ public class Applications {
         status == Status.IN_PROGRESS
             ? a.steps().stream().filter(s -> s.position() == step.position() + 1).findFirst()
             : Optional.empty();
-    OffsetDateTime nextDue =
-        next.map(
-                s ->
-                    s.kind() == StepKind.PUBLIC_NOTICE
-                        // The notice runs its days; acting on it may take one working day more.
-                        ? endOfDay(
-                            workingDays.addWorkingDays(a.regionId(), today, s.workingDays() + 1))
-                        : endOfDay(
-                            workingDays.addWorkingDays(a.regionId(), today, s.workingDays())))
-            .orElse(null);
+    OffsetDateTime nextDue = next.map(s -> stepDue(a.regionId(), today, s)).orElse(null);
     if (!records.advance(
         a.id(),
         expectedVersion,
@@ -293,6 +284,7 @@ public class Applications {
   @Transactional
   public Application addEvidence(
       UUID id, Application.EvidenceKind kind, String description, LocalDate receivedOn) {
+    Roles.requireCaseHandler();
     Application a = get(id);
     if (a.status() != Status.IN_PROGRESS) {
       throw new ConflictException("BEN-0210", a.status());
@@ -321,6 +313,7 @@ public class Applications {
 
   @Transactional
   public Application withdraw(UUID id, int expectedVersion) {
+    Roles.requireCaseHandler();
     Application a = get(id);
     if (a.status() != Status.IN_PROGRESS) {
       throw new ConflictException("BEN-0210", a.status());
@@ -328,6 +321,7 @@ public class Applications {
     if (!records.withdraw(id, expectedVersion)) {
       throw new ConflictException("BEN-0214");
     }
+    records.closeNotice(id, LocalDate.now(clock).minusDays(1));
     audit.recordChange(entity(a), "withdraw", Map.of("status", a.status()), Map.of());
     return get(id);
   }
@@ -364,6 +358,7 @@ public class Applications {
   /** Answers an objection; the notice step cannot complete while one waits for an answer. */
   @Transactional
   public Application answerObjection(UUID id, UUID objectionId, String answer) {
+    Roles.requireCaseHandler();
     Application a = get(id);
     if (answer == null || answer.isBlank() || answer.length() > MAX_TEXT) {
       throw InvalidInputException.of("answer", "BEN-0217", MAX_TEXT);
@@ -418,6 +413,19 @@ public class Applications {
             today,
             workingDays.addWorkingDays(a.regionId(), today, days));
     records.insertNotice(a, notice);
+  }
+
+  /**
+   * When a step starting today is due: after its working days; a public notice runs its days and
+   * acting on it may take one working day more.
+   */
+  private OffsetDateTime stepDue(UUID regionId, LocalDate today, Workflow.Step s) {
+    int days = s.kind() == StepKind.PUBLIC_NOTICE ? s.workingDays() + 1 : s.workingDays();
+    return endOfDay(workingDays.addWorkingDays(regionId, today, days));
+  }
+
+  private OffsetDateTime stepDue(UUID regionId, LocalDate today, Application.Step s) {
+    return stepDue(regionId, today, new Workflow.Step(s.kind(), s.workingDays(), s.role(), false));
   }
 
   private static OffsetDateTime endOfDay(LocalDate day) {

@@ -84,7 +84,10 @@ public class Decisions {
     Programme.Version version = versionInForce(programmeId, today);
     CompiledRules.Evaluation evaluation = evaluate(version, household, today);
     boolean granted = evaluation.eligible() && evaluation.amountCents() > 0;
-    var current = records.entitlementOn(householdId, programmeId, today);
+    // What the household receives now, and what a recertification may already have opened from
+    // next month: this decision replaces both.
+    List<Entitlement> inForce = records.entitlementsAfter(householdId, programmeId, today);
+    var current = inForce.stream().filter(e -> !e.validFrom().isAfter(today)).findFirst();
     Decision decision =
         new Decision(
             Ids.newId(),
@@ -104,7 +107,9 @@ public class Decisions {
             null,
             List.of());
     records.insert(decision, stored(evaluation));
-    current.ifPresent(e -> records.endEntitlement(e.id(), today));
+    for (Entitlement e : inForce) {
+      records.endEntitlement(e.id(), today);
+    }
     if (granted) {
       records.insertEntitlement(
           new Entitlement(
@@ -152,9 +157,10 @@ public class Decisions {
   /** Lodges an appeal against a decision; it is answered within the workflow's working days. */
   @Transactional
   public Decision lodgeAppeal(UUID decisionId, String reason) {
+    Roles.requireCaseHandler();
     Decision decision = get(decisionId);
-    if (reason == null || reason.isBlank()) {
-      throw InvalidInputException.of("reason", "BEN-0401");
+    if (reason == null || reason.isBlank() || reason.length() > Applications.MAX_TEXT) {
+      throw InvalidInputException.of("reason", "BEN-0401", Applications.MAX_TEXT);
     }
     LocalDate today = LocalDate.now(clock);
     LocalDate due =
@@ -184,12 +190,17 @@ public class Decisions {
         records
             .decisionOfAppeal(appealId)
             .orElseThrow(() -> new NotFoundException("appeal", appealId));
+    records.lockAppeal(appealId);
     Decision decision = get(decisionId);
     if (!CurrentScope.actor().map(a -> a.hasRole(Role.REGIONAL_OFFICER)).orElse(false)) {
       throw new AccessDeniedException("Appeals are answered by the regional officer");
     }
-    if (resolution == null || resolution.isBlank()) {
-      throw InvalidInputException.of("resolution", "BEN-0403");
+    if (decision.appeals().stream()
+        .anyMatch(a -> a.id().equals(appealId) && a.status() != Decision.AppealStatus.OPEN)) {
+      throw new ConflictException("BEN-0404");
+    }
+    if (resolution == null || resolution.isBlank() || resolution.length() > Applications.MAX_TEXT) {
+      throw InvalidInputException.of("resolution", "BEN-0403", Applications.MAX_TEXT);
     }
     UUID newDecision = null;
     if (upheld) {

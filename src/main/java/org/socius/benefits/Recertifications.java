@@ -26,6 +26,7 @@ import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
 import org.socius.platform.security.TerritorialScope;
 import org.socius.programmes.Programme;
@@ -94,6 +95,7 @@ public class Recertifications {
    * region (its officer may) or the nation (national users only).
    */
   public RecertificationRun start(UUID programmeId, UUID regionId, UUID whatIfVersionId) {
+    Roles.require(Role.MINISTRY_ANALYST, Role.REGIONAL_OFFICER, Role.ADMINISTRATOR);
     TerritorialScope scope = CurrentScope.get();
     if (regionId == null
         ? !scope.isNationalOrWider()
@@ -142,6 +144,10 @@ public class Recertifications {
             () ->
                 own.execute(
                     s -> {
+                      if (!run.whatIf()
+                          && runs.recertifiedFrom(run.programmeId(), effectiveOn, regionId)) {
+                        throw new ConflictException("BEN-0504", effectiveOn);
+                      }
                       if (!runs.insert(run)) {
                         return false;
                       }
@@ -160,16 +166,22 @@ public class Recertifications {
     if (!accepted) {
       throw new ConflictException("BEN-0503");
     }
-    worker.submit(() -> carryOut(run, version));
-    return run;
-  }
-
-  private void carryOut(RecertificationRun run, Programme.Version version) {
+    // The run reports from now on, queued or running, so that no node takes it for stopped.
     AtomicLong total = new AtomicLong();
     AtomicLong processed = new AtomicLong();
     ScheduledFuture<?> beat =
         heartbeat.scheduleWithFixedDelay(
             () -> report(run.id(), total.get(), processed.get()), 1, 2, TimeUnit.SECONDS);
+    worker.submit(() -> carryOut(run, version, total, processed, beat));
+    return run;
+  }
+
+  private void carryOut(
+      RecertificationRun run,
+      Programme.Version version,
+      AtomicLong total,
+      AtomicLong processed,
+      ScheduledFuture<?> beat) {
     Map<UUID, org.socius.programmes.CompiledRules> compiled = new HashMap<>();
     RecertificationPass.Task task =
         new RecertificationPass.Task(

@@ -12,6 +12,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.Role;
 import org.socius.programmes.Programmes;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -52,6 +53,7 @@ public class Workflows {
       Integer urgentHours,
       Integer appealWorkingDays,
       int expectedVersion) {
+    Roles.require(Role.MINISTRY_ANALYST, Role.ADMINISTRATOR);
     if (!CurrentScope.get().isNationalOrWider()) {
       throw new AccessDeniedException("Workflows are set nationally");
     }

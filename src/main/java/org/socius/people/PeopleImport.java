@@ -15,6 +15,7 @@ import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
 import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
+import org.socius.people.internal.PeopleRecords;
 import org.socius.platform.api.CsvReader;
 import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.Finding;
@@ -55,11 +56,13 @@ public class PeopleImport {
   static final int MAX_ROWS = 20_000;
 
   private final People people;
+  private final PeopleRecords records;
   private final Territories territories;
   private final Clock clock;
 
-  PeopleImport(People people, Territories territories, Clock clock) {
+  PeopleImport(People people, PeopleRecords records, Territories territories, Clock clock) {
     this.people = people;
+    this.records = records;
     this.territories = territories;
     this.clock = clock;
   }
@@ -84,7 +87,7 @@ public class PeopleImport {
     List<ImportReport.LineFinding> findings = new ArrayList<>();
     List<Line> lines = new ArrayList<>();
     Map<String, Integer> seenIdentifiers = new HashMap<>();
-    Map<String, Integer> seenPersons = new HashMap<>();
+    Map<LocalDate, Map<String, Integer>> seenPersons = new HashMap<>();
     for (CsvReader.Row row : rows.subList(1, rows.size())) {
       List<Finding> problems = new ArrayList<>();
       PersonDetails d = details(row, problems);
@@ -97,9 +100,7 @@ public class PeopleImport {
         String identifier = d.identifier() == null ? "" : d.identifier().trim();
         Integer twin =
             identifier.isEmpty() ? null : seenIdentifiers.putIfAbsent(identifier, row.line());
-        Integer same =
-            seenPersons.putIfAbsent(
-                NameKey.of(d.familyName(), d.givenNames()) + "/" + d.dateOfBirth(), row.line());
+        Integer same = alike(seenPersons, d, row.line());
         if (twin != null) {
           problems.add(Finding.of("identifier", "PPL-0504", twin));
         } else if (same != null) {
@@ -141,6 +142,23 @@ public class PeopleImport {
           people.createHousehold(head.municipalityId(), address, members);
         });
     return new ImportReport(read, lines.size(), List.of());
+  }
+
+  /**
+   * An earlier line of the file born the same day with a name as alike as the register's check asks
+   * (the register cannot see lines not yet imported); its line number, or null. Records this one.
+   */
+  private Integer alike(Map<LocalDate, Map<String, Integer>> seen, PersonDetails d, int line) {
+    String key = NameKey.of(d.familyName(), d.givenNames());
+    Map<String, Integer> sameDay =
+        seen.computeIfAbsent(d.dateOfBirth(), k -> new LinkedHashMap<>());
+    for (Map.Entry<String, Integer> other : sameDay.entrySet()) {
+      if (records.similarity(key, other.getKey()) >= People.SIMILAR_NAMES) {
+        return other.getValue();
+      }
+    }
+    sameDay.putIfAbsent(key, line);
+    return null;
   }
 
   /** Each household of the file has one head, an address, and members of one municipality. */

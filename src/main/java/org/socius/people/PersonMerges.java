@@ -58,6 +58,10 @@ public class PersonMerges {
     if (merges.isMerged(kept.id()) || merges.isMerged(duplicate.id())) {
       throw new ConflictException("PPL-0607");
     }
+    if (merges.isProposed(duplicate.id(), kept.id())) {
+      // The mirror proposal is waiting: approving both would merge each record into the other.
+      throw new ConflictException("PPL-0608");
+    }
     PersonMerge merge =
         new PersonMerge(
             Ids.newId(),
@@ -85,6 +89,15 @@ public class PersonMerges {
     Person kept = find(merge.keptId());
     Person duplicate = find(merge.duplicateId());
     merges.lock(kept.id(), duplicate.id());
+    if (merges.isMerged(kept.id()) || merges.isMerged(duplicate.id())) {
+      throw new ConflictException("PPL-0607");
+    }
+    if (kept.identifier() != null
+        && duplicate.identifier() != null
+        && !kept.identifier().equals(duplicate.identifier())) {
+      // Two identifiers are two people, or a typing error to correct before merging.
+      throw new ConflictException("PPL-0611", kept.identifier(), duplicate.identifier());
+    }
     List<String> conflicts = merges.conflictingIncomes(kept.id(), duplicate.id());
     if (!conflicts.isEmpty()) {
       throw new ConflictException("PPL-0604", String.join(", ", conflicts));

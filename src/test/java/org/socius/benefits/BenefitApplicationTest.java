@@ -318,6 +318,30 @@ class BenefitApplicationTest {
         .isEqualTo(50_000L);
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void onlyThoseWhoHandleBenefitsReachThem() {
+    var staff = new org.socius.support.Api(port, fixtures.tokenFor("provider.staff"));
+    assertThat(staff.get("/api/v1/benefit-applications").status()).isEqualTo(403);
+    var worker = new org.socius.support.Api(port, fixtures.tokenFor("worker.harbour"));
+    assertThat(worker.get("/api/v1/benefit-applications").status()).isEqualTo(200);
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "inspector",
+                    () ->
+                        applications.submit(
+                            new Applications.NewApplication(
+                                programme("TEMP-ASSIST"),
+                                UUID.randomUUID(),
+                                Channel.PERSON,
+                                null,
+                                false,
+                                "en"))))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
   @Test
   void badApplicationsAndWorkflowsAreRefusedWithTheirReasons() {
     assertThatThrownBy(

@@ -152,6 +152,29 @@ class RecertificationTest {
     assertThat(entitlements(steady))
         .singleElement()
         .satisfies(e -> assertThat(e.validTo()).isNull());
+
+    // Once is enough for a month: a second recertification from the same date is refused.
+    assertThatThrownBy(
+            () -> fixtures.as("analyst", () -> recertifications.start(programme, null, null)))
+        .isInstanceOf(org.socius.platform.errors.ConflictException.class)
+        .hasMessageContaining("BEN-0504");
+    // Nor may an inspector start one in their region.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "inspector",
+                    () -> recertifications.start(programme, fixtures.unit("NV-N").id(), null)))
+        .isInstanceOf(AccessDeniedException.class);
+
+    // A decision made now (an upheld appeal) replaces both the current entitlement and the one
+    // the recertification opened from next month.
+    Decision again = grant(programme, richer);
+    assertThat(again.previousCents()).isEqualTo(20_000L);
+    List<Entitlement> afterAppeal = entitlements(richer);
+    assertThat(afterAppeal.stream().filter(e -> e.validTo() == null))
+        .singleElement()
+        .satisfies(e -> assertThat(e.decisionId()).isEqualTo(again.id()));
+    assertThat(afterAppeal).noneMatch(e -> e.validFrom().equals(next));
   }
 
   @Test

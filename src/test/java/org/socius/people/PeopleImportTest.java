@@ -143,4 +143,23 @@ class PeopleImportTest {
         .singleElement()
         .satisfies(f -> assertThat(f.finding().code()).isEqualTo("PPL-0502"));
   }
+
+  @Test
+  void twoLinesOfTheSamePersonInOneFileAreNamed() {
+    String family = "Twin" + unique();
+    String csv =
+        HEADER
+            + "\n"
+            + family
+            + "ova,Maria,1966-06-06,FEMALE,,NV-N-01,,,,,,,,,\n"
+            + family
+            + "ova,Mariya,1966-06-06,FEMALE,,NV-N-01,,,,,,,,,\n";
+
+    ImportReport report = fixtures.as("worker.harbour", () -> importer.importCsv(csv));
+
+    assertThat(report.findings())
+        .extracting(f -> f.line() + ":" + f.finding().code() + ":" + f.finding().args())
+        .containsExactly("3:PPL-0504:[2]");
+    assertThat(persons(family + "ova")).isZero();
+  }
 }

@@ -191,4 +191,23 @@ class PersonMergeTest {
             "officer.north", () -> merges.reject(proposed.id(), "Different mothers' names"));
     assertThat(rejected.status()).isEqualTo(PersonMerge.Status.REJECTED);
   }
+
+  @Test
+  void mirrorProposalsAndDifferentIdentifiersAreRefused() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    LocalDate born = LocalDate.of(1943, 3, 3).plusDays(System.nanoTime() % 9000);
+    Person a = register("Mirror" + suffix, "Ina", born, "MA-" + suffix);
+    Person b = register("Mirror" + suffix, "Inna", born, "MB-" + suffix);
+    PersonMerge proposed =
+        fixtures.as("worker.harbour", () -> merges.propose(a.id(), b.id(), "Same person"));
+    assertThatThrownBy(
+            () -> fixtures.as("worker.harbour", () -> merges.propose(b.id(), a.id(), "Same")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("PPL-0608");
+    assertThatThrownBy(() -> fixtures.as("officer.north", () -> merges.approve(proposed.id(), "")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("PPL-0611");
+    assertThat(fixtures.as("officer.north", () -> merges.get(proposed.id())).status())
+        .isEqualTo(PersonMerge.Status.PROPOSED);
+  }
 }

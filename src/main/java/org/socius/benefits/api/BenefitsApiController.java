@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Applications, decisions, appeals, workflows and recertification runs through the API. */
 @RestController
 @Tag(name = "Benefits", description = "Applications, decisions, appeals, recertification")
+@PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'MINISTRY_ANALYST', 'ADMINISTRATOR')")
 class BenefitsApiController {
 
   private final Applications applications;

@@ -135,6 +135,24 @@ public class ApplicationRecords {
     return true;
   }
 
+  /** Holds an application until the transaction ends: its steps are taken one at a time. */
+  public void lock(UUID id) {
+    jdbc.sql("select id from benefits.application where id = :id for update")
+        .param("id", id)
+        .query(UUID.class)
+        .optional();
+  }
+
+  /** A withdrawn application's notice closes: no more objections to a proposal nobody makes. */
+  public void closeNotice(UUID applicationId, LocalDate lastDay) {
+    jdbc.sql(
+            "update benefits.public_notice set ends_on = least(ends_on, :last)"
+                + " where application_id = :a")
+        .param("a", applicationId)
+        .param("last", lastDay)
+        .update();
+  }
+
   public boolean withdraw(UUID id, int expectedVersion) {
     return jdbc.sql(
                 """

@@ -192,6 +192,33 @@ public class DecisionRecords {
         .optional();
   }
 
+  /**
+   * Entitlements still in force after a date, the current one and any that a recertification has
+   * opened from a later date, locked until the transaction ends.
+   */
+  public List<Entitlement> entitlementsAfter(UUID householdId, UUID programmeId, LocalDate on) {
+    return jdbc.sql(
+            """
+            select id, programme_id, household_id, decision_id, amount_cents, valid_from, valid_to
+            from benefits.entitlement
+            where household_id = :h and programme_id = :p and (valid_to is null or valid_to > :on)
+            order by valid_from
+            for update""")
+        .param("h", householdId)
+        .param("p", programmeId)
+        .param("on", on)
+        .query((rs, n) -> entitlement(rs))
+        .list();
+  }
+
+  /** Holds an appeal until the transaction ends: two officers do not answer it at once. */
+  public void lockAppeal(UUID appealId) {
+    jdbc.sql("select id from benefits.appeal where id = :id for update")
+        .param("id", appealId)
+        .query(UUID.class)
+        .optional();
+  }
+
   public List<Entitlement> entitlementsOf(UUID householdId) {
     return jdbc.sql(
             """
@@ -221,8 +248,8 @@ public class DecisionRecords {
   }
 
   /**
-   * Ends an entitlement on a date (it no longer applies from then). One ended on the day it began
-   * never applied and is removed; the decisions that made and ended it remain.
+   * Ends an entitlement on a date (it no longer applies from then). One ended on or before the day
+   * it began never applied and is removed; the decisions that made and ended it remain.
    */
   public void endEntitlement(UUID id, LocalDate validTo) {
     int ended =

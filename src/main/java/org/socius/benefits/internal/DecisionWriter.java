@@ -32,7 +32,7 @@ final class DecisionWriter implements Runnable {
   private final Connection connection;
   private final CopyManager copy;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
-  private volatile Exception failure;
+  private volatile Throwable failure;
   private volatile long writingNanos;
 
   DecisionWriter(Connection connection) throws SQLException {
@@ -51,7 +51,7 @@ final class DecisionWriter implements Runnable {
       s.execute(
           "create temp table recert_change (entitlement_id uuid, decision_id uuid,"
               + " amount_cents bigint, programme_id uuid, household_id uuid, region_id uuid,"
-              + " municipality_id uuid) on commit drop");
+              + " municipality_id uuid, new_id uuid) on commit drop");
     }
   }
 
@@ -77,7 +77,7 @@ final class DecisionWriter implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
+    } catch (Throwable e) {
       failure = e;
       // Keep taking batches so that the evaluating thread never waits on a full queue.
       try {
@@ -96,7 +96,7 @@ final class DecisionWriter implements Runnable {
     copyIn("copy recert_decision (" + DECISION_COLUMNS + ") from stdin", batch.decisions());
     copyIn(
         "copy recert_change (entitlement_id, decision_id, amount_cents, programme_id,"
-            + " household_id, region_id, municipality_id) from stdin",
+            + " household_id, region_id, municipality_id, new_id) from stdin",
         batch.changes());
     try (Statement s = connection.createStatement()) {
       s.execute(

@@ -28,7 +28,7 @@ final class HouseholdStream implements Runnable {
   private final UUID regionId;
   private final LocalDate on;
   private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(8);
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
 
   HouseholdStream(People people, TransactionTemplate readOnly, UUID regionId, LocalDate on) {
     this.people = people;
@@ -54,7 +54,8 @@ final class HouseholdStream implements Runnable {
                     grouping.finish();
                   }));
       put(END);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // Whatever stopped the reading, the run learns of it rather than waiting for rows.
       failure = e;
       queue.clear();
       queue.offer(END);

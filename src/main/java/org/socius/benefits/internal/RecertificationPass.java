@@ -1,6 +1,5 @@
 package org.socius.benefits.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -90,45 +89,27 @@ public class RecertificationPass {
         new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn());
     Thread reader = Thread.ofPlatform().name("recertification-reader").start(stream);
     EntitlementIndex entitlements;
+    DecisionWriter writer;
+    Evaluator evaluator;
+    long loaded;
     try {
       entitlements = loadEntitlements(task);
-    } catch (RuntimeException e) {
-      reader.interrupt();
-      throw e;
-    }
-    long loaded = System.nanoTime();
-    Connection connection = DataSourceUtils.getConnection(dataSource);
-    DecisionWriter writer;
-    try {
-      writer = new DecisionWriter(connection);
+      loaded = System.nanoTime();
+      writer = new DecisionWriter(DataSourceUtils.getConnection(dataSource));
       if (!task.whatIf()) {
         writer.prepare();
       }
-    } catch (SQLException e) {
-      reader.interrupt();
-      throw new IllegalStateException("Could not prepare the run: " + e.getMessage(), e);
-    }
-    Thread writing = Thread.ofPlatform().name("recertification-writer").start(writer);
-    Evaluator evaluator = new Evaluator(task, entitlements, writer, progress);
-    try {
-      for (var batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
-        for (List<MemberFacts> household : batch) {
-          evaluator.household(household);
-        }
-      }
-      evaluator.handOver();
-      writer.finish();
-      writing.join();
+      evaluator = new Evaluator(task, entitlements, writer, progress);
+      evaluate(stream, writer, evaluator);
       reader.join();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not prepare the run: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("The run was stopped", e);
     } finally {
-      // On failure, the writer may be in the middle of a batch on the run's connection: the run's
-      // transaction rolls back only once it has let go of it.
+      // Whatever happened, the reader lets go of its connection.
       reader.interrupt();
-      writing.interrupt();
-      joinUninterruptibly(writing);
     }
     writer.check();
     long evaluated = System.nanoTime();
@@ -152,6 +133,30 @@ public class RecertificationPass {
         writer.writingNanos() / 1_000_000,
         (System.nanoTime() - evaluated) / 1_000_000);
     return new Result(evaluator.processed, evaluator.summary());
+  }
+
+  /** Evaluates the households as they stream in while the writer thread writes the decisions. */
+  private static void evaluate(HouseholdStream stream, DecisionWriter writer, Evaluator evaluator)
+      throws InterruptedException {
+    Thread writing = Thread.ofPlatform().name("recertification-writer").start(writer);
+    boolean handedOver = false;
+    try {
+      for (var batch = stream.next(); !batch.isEmpty(); batch = stream.next()) {
+        for (List<MemberFacts> household : batch) {
+          evaluator.household(household);
+        }
+      }
+      evaluator.handOver();
+      writer.finish();
+      handedOver = true;
+    } finally {
+      // On failure the writer stops taking batches; either way, the run's transaction goes on (or
+      // rolls back) only once the writer has let go of the run's connection.
+      if (!handedOver) {
+        writing.interrupt();
+      }
+      joinUninterruptibly(writing);
+    }
   }
 
   private static void joinUninterruptibly(Thread thread) {
@@ -243,7 +248,7 @@ public class RecertificationPass {
         """
         insert into benefits.entitlement (id, programme_id, household_id, region_id,
           municipality_id, decision_id, amount_cents, valid_from)
-        select uuidv7(), programme_id, household_id, region_id, municipality_id, decision_id,
+        select new_id, programme_id, household_id, region_id, municipality_id, decision_id,
           amount_cents, ?
         from recert_change where amount_cents > 0""",
         task.effectiveOn());
@@ -428,6 +433,8 @@ public class RecertificationPass {
             .append(region)
             .append('\t')
             .append(municipality)
+            .append('\t')
+            .append(outcome == Outcome.CHANGED ? Ids.newId().toString() : "\\N")
             .append('\n');
       }
       pending++;

@@ -49,6 +49,26 @@ public class RunRecords {
     }
   }
 
+  /**
+   * Whether a completed recertification of the programme already applies from that date to the
+   * region (a national run covers every region; a national run is covered by any).
+   */
+  public boolean recertifiedFrom(UUID programmeId, LocalDate effectiveOn, UUID regionId) {
+    return jdbc.sql(
+                """
+                select count(*) from benefits.recertification_run run
+                join benefits.recertification_result r on r.run_id = run.id
+                where run.programme_id = :p and not run.what_if and run.effective_on = :on
+                  and (run.region_id is null or cast(:region as uuid) is null
+                       or run.region_id = cast(:region as uuid))""")
+            .param("p", programmeId)
+            .param("on", effectiveOn)
+            .param("region", regionId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public void progress(UUID id, long total, long processed) {
     jdbc.sql(
             """

@@ -20,6 +20,7 @@ import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the form that completes the current step for whoever holds its role.
  */
 @Controller
+@PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'MINISTRY_ANALYST')")
 class BenefitApplicationController {
 
   private static final int PAGE_SIZE = 25;

@@ -17,6 +17,7 @@ import org.socius.platform.web.FormErrors;
 import org.socius.programmes.Programmes;
 import org.socius.territory.Territories;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * language of their application.
  */
 @Controller
+@PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'MINISTRY_ANALYST')")
 class DecisionController {
 
   private final Decisions decisions;

@@ -18,6 +18,7 @@ import org.socius.programmes.Programmes;
 import org.socius.territory.Territories;
 import org.socius.territory.TerritoryUnit;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * recertification and what-if runs with their progress and figures by region.
  */
 @Controller
+@PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'MINISTRY_ANALYST', 'ADMINISTRATOR')")
 class RecertificationController {
 
   private final Recertifications recertifications;
@@ -71,6 +73,7 @@ class RecertificationController {
   }
 
   @PostMapping("/programmes/{id}/workflow")
+  @PreAuthorize("hasAnyRole('MINISTRY_ANALYST', 'ADMINISTRATOR')")
   String setWorkflow(
       @PathVariable UUID id,
       @RequestParam int version,
@@ -94,6 +97,7 @@ class RecertificationController {
   }
 
   @PostMapping("/programmes/{id}/runs")
+  @PreAuthorize("hasAnyRole('MINISTRY_ANALYST', 'REGIONAL_OFFICER', 'ADMINISTRATOR')")
   String start(
       @PathVariable UUID id,
       @RequestParam(required = false) UUID regionId,

@@ -82,6 +82,18 @@ public class MergeRecords {
         == 1;
   }
 
+  /** Whether a merge of {@code duplicateId} into {@code keptId} waits for review. */
+  public boolean isProposed(UUID keptId, UUID duplicateId) {
+    return jdbc.sql(
+                "select count(*) from people.merge where kept_id = :k and duplicate_id = :d"
+                    + " and status = 'PROPOSED'")
+            .param("k", keptId)
+            .param("d", duplicateId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   public boolean isMerged(UUID personId) {
     return jdbc.sql(
                 "select count(*) from people.merge where duplicate_id = :p and status = 'MERGED'")

@@ -83,6 +83,15 @@ public class PeopleRecords {
         .list();
   }
 
+  /** How alike two name keys are (trigram similarity, 0 to 1), as duplicate checks measure. */
+  public double similarity(String a, String b) {
+    return jdbc.sql("select similarity(:a, :b)")
+        .param("a", a)
+        .param("b", b)
+        .query(Double.class)
+        .single();
+  }
+
   /** Serialises registrations of people born on one day until the transaction ends. */
   public void lockBirthDate(LocalDate dateOfBirth) {
     jdbc.sql("select pg_advisory_xact_lock(hashtext('person-born-' || :dob))")

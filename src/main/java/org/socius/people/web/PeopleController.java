@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import org.socius.people.PersonMerges;
 import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.territory.Territories;
@@ -288,11 +290,17 @@ class PeopleController {
   /** Merges waiting for review in the caller's territory, with both records side by side. */
   @GetMapping("/people/merges")
   String mergeReviews(Model model) {
-    List<PersonMerge> proposed = merges.proposed();
     Map<UUID, Person> records = new HashMap<>();
-    for (PersonMerge m : proposed) {
-      records.computeIfAbsent(m.keptId(), people::get);
-      records.computeIfAbsent(m.duplicateId(), people::get);
+    List<PersonMerge> proposed = new ArrayList<>();
+    for (PersonMerge m : merges.proposed()) {
+      // A proposal whose duplicate lives in another territory is reviewed there.
+      try {
+        records.computeIfAbsent(m.keptId(), people::get);
+        records.computeIfAbsent(m.duplicateId(), people::get);
+        proposed.add(m);
+      } catch (NotFoundException e) {
+        records.remove(m.duplicateId());
+      }
     }
     model.addAttribute("proposed", proposed);
     model.addAttribute("records", records);
