@@ -17,14 +17,30 @@ public record Household(
     List<Member> members,
     int version) {
 
-  /** A member on the date, with the person as recorded on that date. */
+  /**
+   * A member on the date, with the person as recorded on that date, their incomes, and the value of
+   * what they owned that day (in cents).
+   */
   public record Member(
       Person person,
       Relation relation,
       boolean statutorySupporter,
       LocalDate memberFrom,
       LocalDate memberTo,
-      List<Income> incomes) {}
+      List<Income> incomes,
+      long assetsCents) {
+
+    /** A member who owns nothing of note. */
+    public Member(
+        Person person,
+        Relation relation,
+        boolean statutorySupporter,
+        LocalDate memberFrom,
+        LocalDate memberTo,
+        List<Income> incomes) {
+      this(person, relation, statutorySupporter, memberFrom, memberTo, incomes, 0);
+    }
+  }
 
   /** One month's income of one kind. */
   public record Income(LocalDate month, IncomeSource source, BigDecimal amount) {}

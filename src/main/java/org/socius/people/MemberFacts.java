@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * A household member as rules see them, read in bulk for a recertification: no names, only what a
- * programme's criteria may use. Income is the sum, in cents, of the months asked for.
+ * programme's criteria may use. Income is the sum, in cents, of the months asked for; assets the
+ * value, in cents, of what they owned on the date.
  */
 public record MemberFacts(
     UUID householdId,
@@ -18,7 +19,34 @@ public record MemberFacts(
     PeopleKinds.DisabilityDegree disabilityDegree,
     List<PeopleKinds.Category> categories,
     boolean statutorySupporter,
-    long incomeCents) {
+    long incomeCents,
+    long assetsCents) {
+
+  /** A member who owns nothing of note. */
+  public MemberFacts(
+      UUID householdId,
+      UUID regionId,
+      UUID municipalityId,
+      LocalDate dateOfBirth,
+      PeopleKinds.Sex sex,
+      PeopleKinds.Relation relation,
+      PeopleKinds.DisabilityDegree disabilityDegree,
+      List<PeopleKinds.Category> categories,
+      boolean statutorySupporter,
+      long incomeCents) {
+    this(
+        householdId,
+        regionId,
+        municipalityId,
+        dateOfBirth,
+        sex,
+        relation,
+        disabilityDegree,
+        categories,
+        statutorySupporter,
+        incomeCents,
+        0);
+  }
 
   /** Age in whole years on a date. */
   public int ageOn(LocalDate date) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.internal.FileRecords;
 import org.socius.people.internal.MemberFactsReader;
 import org.socius.people.internal.PeopleRecords;
 import org.socius.people.internal.PeopleRecords.Candidate;
@@ -57,16 +58,19 @@ public class People {
   private final Clock clock;
   private final TransactionTemplate wholeRegister;
   private final MemberFactsReader memberFacts;
+  private final FileRecords files;
 
   People(
       PeopleRecords records,
       MemberFactsReader memberFacts,
+      FileRecords files,
       Territories territories,
       AuditLog audit,
       Clock clock,
       PlatformTransactionManager transactions) {
     this.records = records;
     this.memberFacts = memberFacts;
+    this.files = files;
     // Row-level security is set when a transaction begins: a search of the whole register needs
     // a transaction of its own, begun in the system's scope.
     this.wholeRegister = new TransactionTemplate(transactions);
@@ -190,6 +194,7 @@ public class People {
     if (!after.municipalityId().equals(before.municipalityId())) {
       // Incomes follow the person to the territory they now live in.
       records.moveIncomes(id, after.regionId(), after.municipalityId());
+      files.move(id, after.regionId(), after.municipalityId());
     }
     try {
       if (!records.updatePerson(
@@ -366,7 +371,8 @@ public class People {
               m.statutorySupporter(),
               m.memberFrom(),
               m.memberTo(),
-              records.incomes(m.personId(), month.minusMonths(11).atDay(1), month.atDay(1))));
+              records.incomes(m.personId(), month.minusMonths(11).atDay(1), month.atDay(1)),
+              files.assetsValue(m.personId(), on)));
     }
     audit.recordRead(AuditedEntity.of("household", id, row.regionId(), row.municipalityId()));
     return new Household(

@@ -56,4 +56,33 @@ public final class PeopleKinds {
     RENT,
     OTHER
   }
+
+  /** What a person owns, as a means test counts it. */
+  public enum AssetKind {
+    DWELLING,
+    LAND,
+    VEHICLE,
+    SAVINGS,
+    LIVESTOCK,
+    BUSINESS,
+    OTHER
+  }
+
+  /** What a person consented to. */
+  public enum ConsentPurpose {
+    DATA_PROCESSING,
+    DATA_SHARING,
+    HOME_VISITS,
+    CONTACT
+  }
+
+  /** A document seen of a person. */
+  public enum DocumentKind {
+    IDENTITY_CARD,
+    PASSPORT,
+    BIRTH_CERTIFICATE,
+    DISABILITY_CERTIFICATE,
+    PENSION_CERTIFICATE,
+    OTHER
+  }
 }

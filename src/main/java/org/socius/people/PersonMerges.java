@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
+import org.socius.people.internal.FileRecords;
 import org.socius.people.internal.MergeRecords;
 import org.socius.people.internal.PeopleRecords;
 import org.socius.platform.Ids;
@@ -31,16 +32,19 @@ public class PersonMerges {
 
   private final MergeRecords merges;
   private final PeopleRecords persons;
+  private final FileRecords files;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
 
   PersonMerges(
       MergeRecords merges,
       PeopleRecords persons,
+      FileRecords files,
       AuditLog audit,
       ApplicationEventPublisher events) {
     this.merges = merges;
     this.persons = persons;
+    this.files = files;
     this.audit = audit;
     this.events = events;
   }
@@ -113,6 +117,7 @@ public class PersonMerges {
       throw new ConflictException("PPL-0605");
     }
     merges.moveIdentifier(kept.id(), duplicate.id(), actorName());
+    files.mergeInto(kept.id(), duplicate.id(), kept.regionId(), kept.municipalityId());
     if (!merges.decide(id, PersonMerge.Status.MERGED, actorName(), text(note))) {
       throw new ConflictException("PPL-0609");
     }

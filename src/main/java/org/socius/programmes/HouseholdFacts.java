@@ -39,6 +39,7 @@ public final class HouseholdFacts {
     MEMBER_FIELDS.put("categories", ListType.create(SimpleType.STRING));
     MEMBER_FIELDS.put("income", SimpleType.INT);
     MEMBER_FIELDS.put("statutory_supporter", SimpleType.BOOL);
+    MEMBER_FIELDS.put("assets", SimpleType.INT);
   }
 
   static final StructType MEMBER =
@@ -55,6 +56,7 @@ public final class HouseholdFacts {
     HOUSEHOLD_FIELDS.put("children", SimpleType.INT);
     HOUSEHOLD_FIELDS.put("elderly", SimpleType.INT);
     HOUSEHOLD_FIELDS.put("disabled", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("assets", SimpleType.INT);
   }
 
   static final StructType HOUSEHOLD =
@@ -102,7 +104,8 @@ public final class HouseholdFacts {
               p.disabilityDegree(),
               List.copyOf(p.categories()),
               m.statutorySupporter(),
-              cents));
+              cents,
+              m.assetsCents()));
     }
     return ofMembers(members, on);
   }
@@ -128,9 +131,11 @@ public final class HouseholdFacts {
     long children = 0;
     long elderly = 0;
     long disabled = 0;
+    long assets = 0;
     for (MemberFacts m : household) {
       long monthly = m.incomeCents() / INCOME_MONTHS;
       total += monthly;
+      assets += m.assetsCents();
       long age = m.ageOn(on);
       children += age < 18 ? 1 : 0;
       elderly += age >= 65 ? 1 : 0;
@@ -153,12 +158,15 @@ public final class HouseholdFacts {
       member.put("categories", categories);
       member.put("income", monthly);
       member.put("statutory_supporter", m.statutorySupporter());
+      member.put("assets", m.assetsCents());
       members.add(member);
     }
-    return household(members, household.size(), total, children, elderly, disabled);
+    return household(members, household.size(), total, children, elderly, disabled, assets);
   }
 
-  /** A member of a sample household an analyst types in to try a rule; income in cents. */
+  /**
+   * A member of a sample household an analyst types in to try a rule; income and assets in cents.
+   */
   public record SampleMember(
       Integer age,
       String sex,
@@ -166,7 +174,8 @@ public final class HouseholdFacts {
       String disabilityDegree,
       List<String> categories,
       Long income,
-      Boolean statutorySupporter) {}
+      Boolean statutorySupporter,
+      Long assets) {}
 
   /** The facts of a sample household, derived from its members as for a registered one. */
   public static Map<String, Object> ofSample(List<SampleMember> sample) {
@@ -175,6 +184,7 @@ public final class HouseholdFacts {
     long children = 0;
     long elderly = 0;
     long disabled = 0;
+    long assets = 0;
     for (int i = 0; i < sample.size(); i++) {
       SampleMember m = sample.get(i);
       if (m == null || m.age() == null || m.age() < 0 || m.age() > 130) {
@@ -196,19 +206,26 @@ public final class HouseholdFacts {
       member.put("categories", m.categories() == null ? List.of() : List.copyOf(m.categories()));
       member.put("income", income);
       member.put("statutory_supporter", Boolean.TRUE.equals(m.statutorySupporter()));
+      long owned = m.assets() == null ? 0 : m.assets();
+      if (owned < 0) {
+        throw org.socius.platform.errors.InvalidInputException.of(
+            "members[" + i + "].assets", "PRG-0212");
+      }
+      member.put("assets", owned);
+      assets += owned;
       members.add(member);
       total += income;
       children += m.age() < 18 ? 1 : 0;
       elderly += m.age() >= 65 ? 1 : 0;
       disabled += isDisabled ? 1 : 0;
     }
-    return household(members, total, children, elderly, disabled);
+    return household(members, members.size(), total, children, elderly, disabled, assets);
   }
 
   /** Facts from their parts, for sample households typed in by an analyst and for tests. */
   static Map<String, Object> household(
       List<Map<String, Object>> members, long income, long children, long elderly, long disabled) {
-    return household(members, members.size(), income, children, elderly, disabled);
+    return household(members, members.size(), income, children, elderly, disabled, 0);
   }
 
   private static Map<String, Object> household(
@@ -217,7 +234,8 @@ public final class HouseholdFacts {
       long income,
       long children,
       long elderly,
-      long disabled) {
+      long disabled,
+      long assets) {
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("size", size);
     facts.put("members", List.copyOf(members));
@@ -226,6 +244,7 @@ public final class HouseholdFacts {
     facts.put("children", children);
     facts.put("elderly", elderly);
     facts.put("disabled", disabled);
+    facts.put("assets", assets);
     return facts;
   }
 }

@@ -378,6 +378,27 @@ class OtherTerritoryAnswers404Test {
         "GET /api/v1/households/{id}",
         v -> southOfficer.get("/api/v1/households/" + northHousehold));
     requests.put(
+        "GET /api/v1/persons/{id}/file",
+        v -> southOfficer.get("/api/v1/persons/" + northPerson + "/file"));
+    requests.put(
+        "POST /api/v1/persons/{id}/assets",
+        v ->
+            southOfficer.post(
+                "/api/v1/persons/" + northPerson + "/assets",
+                "{\"kind\":\"LAND\",\"description\":\"x\",\"value\":1,\"heldFrom\":\"2020-01-01\"}"));
+    requests.put(
+        "POST /api/v1/persons/{id}/consents",
+        v ->
+            southOfficer.post(
+                "/api/v1/persons/" + northPerson + "/consents",
+                "{\"purpose\":\"CONTACT\",\"givenOn\":\"2020-01-01\"}"));
+    requests.put(
+        "POST /api/v1/persons/{id}/documents",
+        v ->
+            southOfficer.post(
+                "/api/v1/persons/" + northPerson + "/documents",
+                "{\"kind\":\"OTHER\",\"number\":\"x\"}"));
+    requests.put(
         "GET /api/v1/benefit-applications/{id}",
         v -> southOfficer.get("/api/v1/benefit-applications/" + northBenefitApplication));
     requests.put(

@@ -26,7 +26,7 @@ class ProgrammeTest {
   }
 
   private static HouseholdFacts.SampleMember member(int age, long income) {
-    return new HouseholdFacts.SampleMember(age, "FEMALE", "OTHER", null, null, income, false);
+    return new HouseholdFacts.SampleMember(age, "FEMALE", "OTHER", null, null, income, false, null);
   }
 
   @Test
@@ -169,7 +169,7 @@ class ProgrammeTest {
                     HouseholdFacts.ofSample(
                         java.util.List.of(
                             new HouseholdFacts.SampleMember(
-                                70, "FEMALE", "HEAD", null, null, 10_000L, false))))
+                                70, "FEMALE", "HEAD", null, null, 10_000L, false, null))))
                 .amountCents())
         .isEqualTo(26_000);
 

@@ -14,6 +14,8 @@ import org.socius.people.PeopleImport;
 import org.socius.people.PeopleKinds.IncomeSource;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
+import org.socius.people.PersonFile;
+import org.socius.people.PersonFiles;
 import org.socius.platform.api.ETags;
 import org.socius.platform.api.ImportReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -38,6 +40,7 @@ class PeopleApiController {
 
   private final People people;
   private final PeopleImport importer;
+  private final PersonFiles files;
   private final java.time.Clock clock;
 
   PeopleApiController(People people, PeopleImport importer, java.time.Clock clock) {
@@ -49,6 +52,48 @@ class PeopleApiController {
   record HouseholdBody(UUID municipalityId, String address, List<Household.NewMember> members) {}
 
   record IncomeBody(YearMonth month, IncomeSource source, BigDecimal amount) {}
+
+  record AssetBody(
+      org.socius.people.PeopleKinds.AssetKind kind,
+      String description,
+      BigDecimal value,
+      LocalDate heldFrom) {}
+
+  record ConsentBody(org.socius.people.PeopleKinds.ConsentPurpose purpose, LocalDate givenOn) {}
+
+  record DocumentBody(
+      org.socius.people.PeopleKinds.DocumentKind kind,
+      String number,
+      LocalDate issuedOn,
+      LocalDate expiresOn) {}
+
+  @GetMapping("/api/v1/persons/{id}/file")
+  @Operation(summary = "A person's assets, consents and documents")
+  PersonFile file(@PathVariable UUID id) {
+    return files.of(id);
+  }
+
+  @PostMapping("/api/v1/persons/{id}/assets")
+  ResponseEntity<PersonFile.Asset> asset(@PathVariable UUID id, @RequestBody AssetBody body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            files.recordAsset(id, body.kind(), body.description(), body.value(), body.heldFrom()));
+  }
+
+  @PostMapping("/api/v1/persons/{id}/consents")
+  ResponseEntity<PersonFile.Consent> consent(@PathVariable UUID id, @RequestBody ConsentBody body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(files.giveConsent(id, body.purpose(), body.givenOn()));
+  }
+
+  @PostMapping("/api/v1/persons/{id}/documents")
+  ResponseEntity<PersonFile.Document> document(
+      @PathVariable UUID id, @RequestBody DocumentBody body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(
+            files.recordDocument(
+                id, body.kind(), body.number(), body.issuedOn(), body.expiresOn()));
+  }
 
   @PostMapping(path = "/api/v1/persons/import", consumes = "text/csv")
   @Operation(

@@ -44,11 +44,14 @@ public class MemberFactsReader {
         """
         select m.household_id, m.region_id, m.municipality_id, p.date_of_birth, p.sex, m.relation,
           p.disability_degree, nullif(array_to_string(p.categories, ','), ''), m.statutory_supporter,
-          coalesce(i.cents, 0)
+          coalesce(i.cents, 0), coalesce(a.cents, 0)
         from people.household_member m
         join people.person p on p.id = m.person_id
         left join (select person_id, (sum(amount) * 100)::bigint as cents from people.income
                    where month between ? and ? group by person_id) i on i.person_id = m.person_id
+        left join (select person_id, (sum(value) * 100)::bigint as cents from people.asset
+                   where held_from <= ? and (held_to is null or held_to > ?)
+                   group by person_id) a on a.person_id = m.person_id
         where m.member_from <= ? and (m.member_to is null or m.member_to > ?)
         """
             + (regionId == null ? "" : " and m.region_id = ?")
@@ -64,8 +67,10 @@ public class MemberFactsReader {
           ps.setObject(2, last.atDay(1));
           ps.setObject(3, on);
           ps.setObject(4, on);
+          ps.setObject(5, on);
+          ps.setObject(6, on);
           if (regionId != null) {
-            ps.setObject(5, regionId);
+            ps.setObject(7, regionId);
           }
           return ps;
         },
@@ -90,7 +95,8 @@ public class MemberFactsReader {
                   degree == null ? null : DisabilityDegree.valueOf(degree),
                   categories,
                   rs.getBoolean(9),
-                  rs.getLong(10)));
+                  rs.getLong(10),
+                  rs.getLong(11)));
         });
   }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.socius.people.Household;
 import org.socius.people.People;
 import org.socius.people.PeopleImport;
+import org.socius.people.PeopleKinds;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
 import org.socius.people.PeopleKinds.IncomeSource;
@@ -24,6 +25,7 @@ import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
+import org.socius.people.PersonFiles;
 import org.socius.people.PersonMerge;
 import org.socius.people.PersonMerges;
 import org.socius.platform.api.ImportReport;
@@ -57,6 +59,7 @@ class PeopleController {
   private final People people;
   private final PeopleImport importer;
   private final PersonMerges merges;
+  private final PersonFiles files;
   private final Territories territories;
   private final MessageSource messages;
 
@@ -64,9 +67,11 @@ class PeopleController {
       People people,
       PeopleImport importer,
       PersonMerges merges,
+      PersonFiles files,
       Territories territories,
       MessageSource messages) {
     this.merges = merges;
+    this.files = files;
     this.people = people;
     this.importer = importer;
     this.territories = territories;
@@ -235,6 +240,11 @@ class PeopleController {
     model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
     List<PersonMerge> involving = merges.involving(id);
     model.addAttribute("merges", involving);
+    model.addAttribute("file", files.of(id));
+    model.addAttribute("assetKinds", PeopleKinds.AssetKind.values());
+    model.addAttribute("purposes", PeopleKinds.ConsentPurpose.values());
+    model.addAttribute("documentKinds", PeopleKinds.DocumentKind.values());
+    model.addAttribute("today", LocalDate.now());
     model.addAttribute(
         "mergedInto",
         involving.stream()
@@ -344,6 +354,93 @@ class PeopleController {
     model.addAttribute("report", report);
     model.addAttribute("problemTexts", texts);
     return importForm(model);
+  }
+
+  @PostMapping("/people/{id}/assets")
+  String recordAsset(
+      @PathVariable UUID id,
+      @RequestParam(required = false) PeopleKinds.AssetKind kind,
+      @RequestParam(defaultValue = "") String description,
+      @RequestParam(required = false) BigDecimal value,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate heldFrom,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return fileChange(
+        id,
+        model,
+        locale,
+        redirect,
+        () -> files.recordAsset(id, kind, description, value, heldFrom));
+  }
+
+  @PostMapping("/people/{id}/assets/{assetId}/end")
+  String endAsset(
+      @PathVariable UUID id,
+      @PathVariable UUID assetId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate heldTo,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return fileChange(id, model, locale, redirect, () -> files.endAsset(id, assetId, heldTo));
+  }
+
+  @PostMapping("/people/{id}/consents")
+  String giveConsent(
+      @PathVariable UUID id,
+      @RequestParam(required = false) PeopleKinds.ConsentPurpose purpose,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate givenOn,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return fileChange(id, model, locale, redirect, () -> files.giveConsent(id, purpose, givenOn));
+  }
+
+  @PostMapping("/people/{id}/consents/{consentId}/withdrawal")
+  String withdrawConsent(
+      @PathVariable UUID id,
+      @PathVariable UUID consentId,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return fileChange(
+        id, model, locale, redirect, () -> files.withdrawConsent(id, consentId, LocalDate.now()));
+  }
+
+  @PostMapping("/people/{id}/documents")
+  String recordDocument(
+      @PathVariable UUID id,
+      @RequestParam(required = false) PeopleKinds.DocumentKind kind,
+      @RequestParam(defaultValue = "") String number,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate issuedOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate expiresOn,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return fileChange(
+        id,
+        model,
+        locale,
+        redirect,
+        () -> files.recordDocument(id, kind, number, issuedOn, expiresOn));
+  }
+
+  /** A change to a person's file: back to their page, with the flash or the problems. */
+  private String fileChange(
+      UUID id, Model model, Locale locale, RedirectAttributes redirect, Runnable change) {
+    try {
+      change.run();
+      redirect.addFlashAttribute("flash", "people.fileChanged");
+      return "redirect:/people/" + id;
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("fileErrors", FormErrors.ofRefusal(e, messages, locale));
+      return person(id, model);
+    }
   }
 
   /** Starts a household with the person as its head, from today. */

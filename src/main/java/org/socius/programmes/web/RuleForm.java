@@ -86,7 +86,18 @@ final class RuleForm {
               parts.length > 1
                   ? new BigDecimal(parts[1].trim()).movePointRight(2).longValueExact()
                   : 0;
-          boolean disabled = parts.length > 2 && parts[2].trim().equalsIgnoreCase("disabled");
+          boolean disabled = false;
+          long assets = 0;
+          for (int p = 2; p < parts.length; p++) {
+            String extra = parts[p].trim().toLowerCase(java.util.Locale.ROOT);
+            if (extra.equals("disabled")) {
+              disabled = true;
+            } else if (extra.startsWith("assets=")) {
+              assets = new BigDecimal(extra.substring(7)).movePointRight(2).longValueExact();
+            } else {
+              throw new IllegalArgumentException(extra);
+            }
+          }
           members.add(
               new HouseholdFacts.SampleMember(
                   age,
@@ -95,7 +106,8 @@ final class RuleForm {
                   disabled ? "II" : null,
                   List.of(),
                   cents,
-                  false));
+                  false,
+                  assets));
         } catch (RuntimeException e) {
           throw InvalidInputException.of("households", "PRG-0304", i + 1);
         }
