@@ -70,7 +70,7 @@ public class Decisions {
     LocalDate today = LocalDate.now(clock);
     Household household = people.householdOn(householdId, today);
     Programme.Version version = versionInForce(programmeId, today);
-    return evaluate(version, household, today);
+    return evaluate(programmeId, version, household, today);
   }
 
   /**
@@ -82,7 +82,7 @@ public class Decisions {
     LocalDate today = LocalDate.now(clock);
     Household household = people.householdOn(householdId, today);
     Programme.Version version = versionInForce(programmeId, today);
-    CompiledRules.Evaluation evaluation = evaluate(version, household, today);
+    CompiledRules.Evaluation evaluation = evaluate(programmeId, version, household, today);
     boolean granted = evaluation.eligible() && evaluation.amountCents() > 0;
     // What the household receives now, and what a recertification may already have opened from
     // next month: this decision replaces both.
@@ -229,14 +229,17 @@ public class Decisions {
   }
 
   private CompiledRules.Evaluation evaluate(
-      Programme.Version version, Household household, LocalDate on) {
+      UUID programmeId, Programme.Version version, Household household, LocalDate on) {
     if (household.members().isEmpty()) {
       throw new ConflictException("BEN-0302");
     }
+    long otherBenefits =
+        records.benefitsOn(household.id(), programmes.consideredBefore(programmeId), on);
     try {
       return programmes
           .rulesOf(version, household.regionId())
-          .evaluate(HouseholdFacts.of(household, on));
+          .evaluate(
+              HouseholdFacts.withOtherBenefits(HouseholdFacts.of(household, on), otherBenefits));
     } catch (CompiledRules.RuleFault e) {
       throw new ConflictException("BEN-0303", e.getMessage());
     }

@@ -192,7 +192,8 @@ public class Recertifications {
             run.effectiveOn(),
             run.whatIf(),
             region -> compiled.computeIfAbsent(region, r -> programmes.rulesOf(version, r)),
-            run.startedBy());
+            run.startedBy(),
+            CurrentScope.asSystem(() -> programmes.consideredBefore(run.programmeId())));
     try {
       RecertificationPass.Result result =
           CurrentScope.asSystem(

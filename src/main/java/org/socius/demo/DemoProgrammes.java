@@ -32,7 +32,8 @@ class DemoProgrammes {
             "MIN-INCOME",
             "Minimum income (Dibao)",
             "Pays each month the gap between the local minimum-income line and the household's"
-                + " income, for every member. Considered after every other programme.",
+                + " income with its other benefits, for every member. Considered after every other"
+                + " programme.",
             Programme.Kind.CASH,
             900,
             true),
@@ -41,8 +42,10 @@ class DemoProgrammes {
             List.of(
                 new Criterion(
                     "Income per member below the local line",
-                    "household.income_per_member < params.local_line")),
-            "params.local_line * household.size - household.income",
+                    "(household.income + household.other_benefits) / household.size"
+                        + " < params.local_line")),
+            // A last resort: what the other programmes pay counts as income.
+            "params.local_line * household.size - household.income - household.other_benefits",
             Map.of("local_line", 30_000L),
             Map.of(
                 north.id(),

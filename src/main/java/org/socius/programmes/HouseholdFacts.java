@@ -24,6 +24,15 @@ import org.socius.people.Person;
  */
 public final class HouseholdFacts {
 
+  /**
+   * The monthly amount, in cents, the household receives from the programmes considered before the
+   * one deciding (a last resort counts everything else first); zero until the decider sets it.
+   */
+  public static Map<String, Object> withOtherBenefits(Map<String, Object> facts, long cents) {
+    facts.put("other_benefits", cents);
+    return facts;
+  }
+
   /** Months of income averaged into a monthly income. */
   static final int INCOME_MONTHS = 3;
 
@@ -57,6 +66,7 @@ public final class HouseholdFacts {
     HOUSEHOLD_FIELDS.put("elderly", SimpleType.INT);
     HOUSEHOLD_FIELDS.put("disabled", SimpleType.INT);
     HOUSEHOLD_FIELDS.put("assets", SimpleType.INT);
+    HOUSEHOLD_FIELDS.put("other_benefits", SimpleType.INT);
   }
 
   static final StructType HOUSEHOLD =
@@ -245,6 +255,8 @@ public final class HouseholdFacts {
     facts.put("elderly", elderly);
     facts.put("disabled", disabled);
     facts.put("assets", assets);
+    // Set by whoever decides, from the programmes considered before this one.
+    facts.put("other_benefits", 0L);
     return facts;
   }
 }

@@ -269,6 +269,29 @@ public class Programmes {
         v.id() + "/" + regionId, key -> compiler.compile(v.rulesIn(regionId)));
   }
 
+  /**
+   * The programmes considered before this one: every other programme comes before a last resort;
+   * otherwise those with an earlier position. Their benefits count as income to this one.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<UUID> consideredBefore(UUID programmeId) {
+    Programme p = get(programmeId);
+    java.util.Set<UUID> before = new java.util.HashSet<>();
+    for (Programme other : records.programmes()) {
+      if (other.id().equals(p.id())) {
+        continue;
+      }
+      boolean earlier =
+          p.lastResort()
+              ? !other.lastResort() || other.position() < p.position()
+              : !other.lastResort() && other.position() < p.position();
+      if (earlier) {
+        before.add(other.id());
+      }
+    }
+    return before;
+  }
+
   @Transactional(readOnly = true)
   public List<Programme> all() {
     return records.programmes();

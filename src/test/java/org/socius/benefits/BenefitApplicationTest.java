@@ -171,9 +171,13 @@ class BenefitApplicationTest {
     assertThat(decision.amountCents()).isEqualTo(52_000L);
     Decision.Criterion line = decision.explanation().criteria().getFirst();
     assertThat(line.passed()).isTrue();
-    assertThat(line.expression()).isEqualTo("household.income_per_member < params.local_line");
+    assertThat(line.expression())
+        .isEqualTo(
+            "(household.income + household.other_benefits) / household.size"
+                + " < params.local_line");
     assertThat(line.values())
-        .containsEntry("household.income_per_member", 10_000)
+        .containsEntry("household.income", 20_000)
+        .containsEntry("household.other_benefits", 0)
         .containsEntry("params.local_line", 36_000);
     assertThat(decision.explanation().values()).containsEntry("household.size", 2);
 
@@ -280,6 +284,33 @@ class BenefitApplicationTest {
               assertThat(appeal.status()).isEqualTo(Decision.AppealStatus.UPHELD);
               assertThat(appeal.newDecisionId()).isEqualTo(again.id());
             });
+  }
+
+  @Test
+  void aLastResortCountsTheBenefitsOfTheProgrammesConsideredBeforeIt() {
+    // A mother earning 100.00 and her son of five: the child allowance pays 90.00 first.
+    var sample =
+        households.create(
+            "worker.harbour",
+            "NV-N-01",
+            family(),
+            List.of(
+                new Member(LocalDate.of(1990, 4, 4), "100.00"),
+                new Member(LocalDate.now().minusYears(5), "0")));
+    Decision allowance =
+        fixtures.as(
+            "officer.north",
+            () -> decisions.decide(programme("CHILD-ALLOW"), sample.householdId(), null));
+    assertThat(allowance.amountCents()).isEqualTo(9_000L);
+
+    Decision minimum =
+        fixtures.as(
+            "officer.north",
+            () -> decisions.decide(programme("MIN-INCOME"), sample.householdId(), null));
+
+    // The gap to 2 x 360.00, less the income and less the allowance.
+    assertThat(minimum.amountCents()).isEqualTo(72_000L - 10_000L - 9_000L);
+    assertThat(minimum.explanation().values()).containsEntry("household.other_benefits", 9_000);
   }
 
   @Test

@@ -211,6 +211,23 @@ public class DecisionRecords {
         .list();
   }
 
+  /** What a household receives each month on a date from the programmes named, in cents. */
+  public long benefitsOn(UUID householdId, java.util.Set<UUID> programmeIds, LocalDate on) {
+    if (programmeIds.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            select coalesce(sum(amount_cents), 0) from benefits.entitlement
+            where household_id = :h and programme_id in (:p) and valid_from <= :on
+              and (valid_to is null or valid_to > :on)""")
+        .param("h", householdId)
+        .param("p", programmeIds)
+        .param("on", on)
+        .query(Long.class)
+        .single();
+  }
+
   /** Holds an appeal until the transaction ends: two officers do not answer it at once. */
   public void lockAppeal(UUID appealId) {
     jdbc.sql("select id from benefits.appeal where id = :id for update")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -71,7 +72,8 @@ public class RecertificationPass {
       LocalDate effectiveOn,
       boolean whatIf,
       Function<UUID, CompiledRules> rulesOfRegion,
-      String actor) {}
+      String actor,
+      Set<UUID> consideredBefore) {}
 
   /** What a pass found: households evaluated, and the figures by region. */
   public record Result(long processed, List<RegionSummary> summary) {}
@@ -94,12 +96,13 @@ public class RecertificationPass {
     long loaded;
     try {
       entitlements = loadEntitlements(task);
+      HouseholdAmounts otherBenefits = loadOtherBenefits(task);
       loaded = System.nanoTime();
       writer = new DecisionWriter(DataSourceUtils.getConnection(dataSource));
       if (!task.whatIf()) {
         writer.prepare();
       }
-      evaluator = new Evaluator(task, entitlements, writer, progress);
+      evaluator = new Evaluator(task, entitlements, otherBenefits, writer, progress);
       evaluate(stream, writer, evaluator);
       reader.join();
     } catch (SQLException e) {
@@ -206,6 +209,32 @@ public class RecertificationPass {
     return index;
   }
 
+  /** What each household receives from the programmes considered before this one. */
+  private HouseholdAmounts loadOtherBenefits(Task task) {
+    HouseholdAmounts amounts = new HouseholdAmounts();
+    if (task.consideredBefore().isEmpty()) {
+      return amounts;
+    }
+    jdbc.query(
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "select household_id, sum(amount_cents) from benefits.entitlement"
+                      + " where programme_id = any(?) and valid_from <= ?"
+                      + " and (valid_to is null or valid_to > ?)"
+                      + " group by household_id order by household_id");
+          ps.setFetchSize(WRITE_BATCH);
+          ps.setArray(1, con.createArrayOf("uuid", task.consideredBefore().toArray()));
+          ps.setObject(2, task.effectiveOn());
+          ps.setObject(3, task.effectiveOn());
+          return ps;
+        },
+        rs -> {
+          amounts.add(rs.getObject(1, UUID.class), rs.getLong(2));
+        });
+    return amounts;
+  }
+
   /** Entitled households with nobody left in them on the date: their entitlement ends. */
   private void endUnseen(Task task, EntitlementIndex entitlements, Evaluator evaluator) {
     if (entitlements.allSeen()) {
@@ -269,6 +298,7 @@ public class RecertificationPass {
   private static final class Evaluator {
     private final Task task;
     private final EntitlementIndex entitlements;
+    private final HouseholdAmounts otherBenefits;
     private final DecisionWriter writer;
     private final LongConsumer progress;
     private final Map<UUID, CompiledRules> rules = new HashMap<>();
@@ -281,9 +311,14 @@ public class RecertificationPass {
     long processed;
 
     Evaluator(
-        Task task, EntitlementIndex entitlements, DecisionWriter writer, LongConsumer progress) {
+        Task task,
+        EntitlementIndex entitlements,
+        HouseholdAmounts otherBenefits,
+        DecisionWriter writer,
+        LongConsumer progress) {
       this.task = task;
       this.entitlements = entitlements;
+      this.otherBenefits = otherBenefits;
       this.writer = writer;
       this.progress = progress;
       this.common = task.programmeId() + "\t" + task.versionId() + "\t";
@@ -300,7 +335,9 @@ public class RecertificationPass {
       try {
         evaluation =
             compiled.evaluate(
-                HouseholdFacts.ofMembers(members, task.effectiveOn(), compiled.usesMembers()));
+                HouseholdFacts.withOtherBenefits(
+                    HouseholdFacts.ofMembers(members, task.effectiveOn(), compiled.usesMembers()),
+                    otherBenefits.of(first.householdId())));
       } catch (CompiledRules.RuleFault e) {
         throw new IllegalStateException(
             "Household " + first.householdId() + ": " + e.getMessage(), e);

@@ -43,8 +43,10 @@ class PeopleApiController {
   private final PersonFiles files;
   private final java.time.Clock clock;
 
-  PeopleApiController(People people, PeopleImport importer, java.time.Clock clock) {
+  PeopleApiController(
+      People people, PeopleImport importer, PersonFiles files, java.time.Clock clock) {
     this.importer = importer;
+    this.files = files;
     this.people = people;
     this.clock = clock;
   }
