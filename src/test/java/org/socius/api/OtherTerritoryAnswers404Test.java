@@ -52,6 +52,8 @@ class OtherTerritoryAnswers404Test {
   String northBenefitApplication;
   String northDecision;
   String northRun;
+  String northMerge;
+  @Autowired org.socius.people.PersonMerges personMerges;
   @Autowired org.socius.benefits.Applications benefitApplications;
   @Autowired org.socius.benefits.Recertifications recertifications;
   @Autowired org.socius.programmes.Programmes programmes;
@@ -246,6 +248,48 @@ class OtherTerritoryAnswers404Test {
                                     programmes.get(tempAssist).versions().getFirst().id()))
                         .id())
             .toString();
+    // A merge proposed in Harbour City, left waiting for review: once.
+    northMerge =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql(
+                                    "select id from people.merge where kept_id = :p"
+                                        + " and status = 'PROPOSED'")
+                                .param("p", java.util.UUID.fromString(northPerson))
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () ->
+                    fixtures.as(
+                        "worker.harbour",
+                        () -> {
+                          var duplicate =
+                              people.register(
+                                  new org.socius.people.PersonDetails(
+                                      "Testperson",
+                                      "Northern-Twin",
+                                      LocalDate.of(1960, 6, 6),
+                                      org.socius.people.PeopleKinds.Sex.MALE,
+                                      null,
+                                      fixtures.unit("NV-N-01").id(),
+                                      "",
+                                      "",
+                                      "",
+                                      "",
+                                      null,
+                                      null,
+                                      java.util.Set.of()),
+                                  true);
+                          return personMerges
+                              .propose(
+                                  java.util.UUID.fromString(northPerson),
+                                  duplicate.id(),
+                                  "Test 404")
+                              .id();
+                        }))
+            .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -377,6 +421,19 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "GET /api/v1/households/{id}",
         v -> southOfficer.get("/api/v1/households/" + northHousehold));
+    requests.put(
+        "GET /api/v1/person-merges/{id}",
+        v -> southOfficer.get("/api/v1/person-merges/" + northMerge));
+    requests.put(
+        "POST /api/v1/person-merges/{id}/approval",
+        v ->
+            southOfficer.post(
+                "/api/v1/person-merges/" + northMerge + "/approval", "{\"note\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/person-merges/{id}/rejection",
+        v ->
+            southOfficer.post(
+                "/api/v1/person-merges/" + northMerge + "/rejection", "{\"note\":\"x\"}"));
     requests.put(
         "GET /api/v1/persons/{id}/file",
         v -> southOfficer.get("/api/v1/persons/" + northPerson + "/file"));

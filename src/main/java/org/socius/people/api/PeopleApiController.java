@@ -16,6 +16,8 @@ import org.socius.people.Person;
 import org.socius.people.PersonDetails;
 import org.socius.people.PersonFile;
 import org.socius.people.PersonFiles;
+import org.socius.people.PersonMerge;
+import org.socius.people.PersonMerges;
 import org.socius.platform.api.ETags;
 import org.socius.platform.api.ImportReport;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -41,12 +43,18 @@ class PeopleApiController {
   private final People people;
   private final PeopleImport importer;
   private final PersonFiles files;
+  private final PersonMerges merges;
   private final java.time.Clock clock;
 
   PeopleApiController(
-      People people, PeopleImport importer, PersonFiles files, java.time.Clock clock) {
+      People people,
+      PeopleImport importer,
+      PersonFiles files,
+      PersonMerges merges,
+      java.time.Clock clock) {
     this.importer = importer;
     this.files = files;
+    this.merges = merges;
     this.people = people;
     this.clock = clock;
   }
@@ -68,6 +76,39 @@ class PeopleApiController {
       String number,
       LocalDate issuedOn,
       LocalDate expiresOn) {}
+
+  record MergeBody(UUID keptId, UUID duplicateId, String reason) {}
+
+  record ReviewBody(String note) {}
+
+  @GetMapping("/api/v1/person-merges")
+  @Operation(summary = "Merges of duplicate records waiting for review in the caller's territory")
+  List<PersonMerge> proposedMerges() {
+    return merges.proposed();
+  }
+
+  @PostMapping("/api/v1/person-merges")
+  @Operation(summary = "Propose merging a duplicate record into the record kept")
+  ResponseEntity<PersonMerge> proposeMerge(@RequestBody MergeBody body) {
+    PersonMerge merge = merges.propose(body.keptId(), body.duplicateId(), body.reason());
+    return ResponseEntity.created(URI.create("/api/v1/person-merges/" + merge.id())).body(merge);
+  }
+
+  @GetMapping("/api/v1/person-merges/{id}")
+  PersonMerge merge(@PathVariable UUID id) {
+    return merges.get(id);
+  }
+
+  @PostMapping("/api/v1/person-merges/{id}/approval")
+  @Operation(summary = "Approve a proposed merge (not by its proposer) and merge the records")
+  PersonMerge approveMerge(@PathVariable UUID id, @RequestBody ReviewBody body) {
+    return merges.approve(id, body.note());
+  }
+
+  @PostMapping("/api/v1/person-merges/{id}/rejection")
+  PersonMerge rejectMerge(@PathVariable UUID id, @RequestBody ReviewBody body) {
+    return merges.reject(id, body.note());
+  }
 
   @GetMapping("/api/v1/persons/{id}/file")
   @Operation(summary = "A person's assets, consents and documents")
