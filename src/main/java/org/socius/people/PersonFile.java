@@ -34,12 +34,16 @@ public record PersonFile(List<Asset> assets, List<Consent> consents, List<Docume
     }
   }
 
-  /** A document seen of the person. */
+  /** A document seen of the person, with the name of its scan if one was kept. */
   public record Document(
       UUID id,
       DocumentKind kind,
       String number,
       LocalDate issuedOn,
       LocalDate expiresOn,
-      String recordedBy) {}
+      String recordedBy,
+      String fileName) {}
+
+  /** A document's scan. */
+  public record Scan(String fileName, String contentType, byte[] content) {}
 }

@@ -19,6 +19,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.files.Uploads;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.dao.DuplicateKeyException;
@@ -34,6 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonFiles {
 
   private static final BigDecimal MAX_VALUE = new BigDecimal("1000000000000");
+  private static final int MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
   private final PeopleRecords persons;
   private final FileRecords files;
@@ -143,6 +145,20 @@ public class PersonFiles {
   @Transactional
   public PersonFile.Document recordDocument(
       UUID personId, DocumentKind kind, String number, LocalDate issuedOn, LocalDate expiresOn) {
+    return recordDocument(personId, kind, number, issuedOn, expiresOn, null, null, null);
+  }
+
+  /** Records a document with its scan (PDF, PNG or JPEG; none when {@code content} is empty). */
+  @Transactional
+  public PersonFile.Document recordDocument(
+      UUID personId,
+      DocumentKind kind,
+      String number,
+      LocalDate issuedOn,
+      LocalDate expiresOn,
+      String fileName,
+      String contentType,
+      byte[] content) {
     Person p = find(personId);
     List<Finding> findings = new ArrayList<>();
     if (kind == null) {
@@ -157,6 +173,19 @@ public class PersonFiles {
     if (issuedOn != null && expiresOn != null && !expiresOn.isAfter(issuedOn)) {
       findings.add(Finding.of("expiresOn", "PPL-0712"));
     }
+    PersonFile.Scan scan = null;
+    if (content != null && content.length > 0) {
+      Uploads.checkDocument(contentType, content, MAX_SCAN_BYTES)
+          .ifPresent(
+              problem ->
+                  findings.add(
+                      problem == Uploads.Problem.TOO_LARGE
+                          ? Finding.of("file", "PPL-0714", MAX_SCAN_BYTES / (1024 * 1024))
+                          : Finding.of("file", "PPL-0715")));
+      scan =
+          new PersonFile.Scan(
+              Uploads.safeName(fileName, "document"), Uploads.mediaType(contentType), content);
+    }
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
@@ -167,10 +196,23 @@ public class PersonFiles {
             number == null ? "" : number.trim(),
             issuedOn,
             expiresOn,
-            actorName());
-    files.insertDocument(p, document);
+            actorName(),
+            scan == null ? null : scan.fileName());
+    files.insertDocument(p, document, scan);
     audit.recordChange(entity(p), "document", null, document);
     return document;
+  }
+
+  /** A document's scan, read as a read of the person. */
+  @Transactional(readOnly = true)
+  public PersonFile.Scan scan(UUID personId, UUID documentId) {
+    Person p = find(personId);
+    PersonFile.Scan scan =
+        files
+            .scan(p.id(), documentId)
+            .orElseThrow(() -> new NotFoundException("document", documentId));
+    audit.recordRead(entity(p));
+    return scan;
   }
 
   private Person find(UUID id) {

@@ -17,6 +17,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.files.Uploads;
 import org.socius.providers.Application.AppliedService;
 import org.socius.providers.ProviderKinds.ApplicationStatus;
 import org.socius.providers.ProviderKinds.Decision;
@@ -41,8 +42,6 @@ public class RegisterApplications {
   static final Set<DocumentKind> REQUIRED_DOCUMENTS =
       EnumSet.of(DocumentKind.STATUTE, DocumentKind.REGISTRATION_CERTIFICATE);
 
-  private static final Set<String> ALLOWED_TYPES =
-      Set.of("application/pdf", "image/png", "image/jpeg");
   private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
   private final ApplicationRecords applications;
@@ -183,22 +182,21 @@ public class RegisterApplications {
     if (kind == null) {
       findings.add(Finding.of("kind", "PRV-0702"));
     }
-    if (content == null || content.length == 0) {
-      findings.add(Finding.of("file", "PRV-0703"));
-    } else if (content.length > MAX_DOCUMENT_BYTES) {
-      findings.add(Finding.of("file", "PRV-0704", MAX_DOCUMENT_BYTES / (1024 * 1024)));
-    }
-    String type = contentType == null ? "" : contentType.toLowerCase().split(";")[0].trim();
-    if (!ALLOWED_TYPES.contains(type)) {
-      findings.add(Finding.of("file", "PRV-0705"));
-    }
+    Uploads.checkDocument(contentType, content, MAX_DOCUMENT_BYTES)
+        .ifPresent(
+            problem ->
+                findings.add(
+                    switch (problem) {
+                      case EMPTY -> Finding.of("file", "PRV-0703");
+                      case TOO_LARGE ->
+                          Finding.of("file", "PRV-0704", MAX_DOCUMENT_BYTES / (1024 * 1024));
+                      case NOT_A_DOCUMENT -> Finding.of("file", "PRV-0705");
+                    }));
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
     }
-    String name =
-        filename == null || filename.isBlank()
-            ? "document"
-            : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
+    String type = Uploads.mediaType(contentType);
+    String name = Uploads.safeName(filename, "document");
     applications.addDocument(
         Ids.newId(),
         application.providerId(),

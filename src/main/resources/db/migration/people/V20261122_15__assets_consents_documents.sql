@@ -45,9 +45,14 @@ create table people.document (
   number          text        not null default '',
   issued_on       date,
   expires_on      date,
+  -- A scan of the document, when one was taken: PDF, PNG or JPEG.
+  file_name       text,
+  content_type    text,
+  content         bytea,
   recorded_by     text        not null,
   recorded_at     timestamptz not null default now(),
-  check (expires_on is null or issued_on is null or expires_on > issued_on)
+  check (expires_on is null or issued_on is null or expires_on > issued_on),
+  check ((content is null) = (file_name is null) and (content is null) = (content_type is null))
 );
 create index document_person on people.document (person_id);
 

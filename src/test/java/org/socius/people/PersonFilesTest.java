@@ -163,10 +163,47 @@ class PersonFilesTest {
                 "P-1",
                 LocalDate.of(2020, 1, 1),
                 LocalDate.of(2030, 1, 1)));
+    byte[] pdf = "%PDF-1.4\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var scanned =
+        fixtures.as(
+            "worker.harbour",
+            () ->
+                files.recordDocument(
+                    sample.headId(),
+                    DocumentKind.DISABILITY_CERTIFICATE,
+                    "D-7",
+                    null,
+                    null,
+                    "certificate.pdf",
+                    "application/pdf",
+                    pdf));
+    assertThat(
+            fixtures
+                .as("worker.harbour", () -> files.scan(sample.headId(), scanned.id()))
+                .content())
+        .isEqualTo(pdf);
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.harbour",
+                    () ->
+                        files.recordDocument(
+                            sample.headId(),
+                            DocumentKind.OTHER,
+                            "",
+                            null,
+                            null,
+                            "page.pdf",
+                            "application/pdf",
+                            "<html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("PPL-0715");
     PersonFile file = fixtures.as("worker.harbour", () -> files.of(sample.headId()));
     assertThat(file.documents())
-        .singleElement()
-        .satisfies(d -> assertThat(d.number()).isEqualTo("P-1"));
+        .extracting(PersonFile.Document::number, PersonFile.Document::fileName)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("P-1", null),
+            org.assertj.core.groups.Tuple.tuple("D-7", "certificate.pdf"));
     assertThat(file.consents()).singleElement().satisfies(c -> assertThat(c.inForce()).isFalse());
   }
 }

@@ -138,12 +138,16 @@ public class FileRecords {
         .findFirst();
   }
 
-  public void insertDocument(Person p, PersonFile.Document d) {
+  public void insertDocument(Person p, PersonFile.Document d, PersonFile.Scan scan) {
     jdbc.sql(
             """
             insert into people.document (id, person_id, region_id, municipality_id, kind, number,
-              issued_on, expires_on, recorded_by)
-            values (:id, :p, :region, :municipality, :kind, :number, :issued, :expires, :by)""")
+              issued_on, expires_on, recorded_by, file_name, content_type, content)
+            values (:id, :p, :region, :municipality, :kind, :number, :issued, :expires, :by,
+              :fileName, :type, :content)""")
+        .param("fileName", scan == null ? null : scan.fileName())
+        .param("type", scan == null ? null : scan.contentType())
+        .param("content", scan == null ? null : scan.content())
         .param("id", d.id())
         .param("p", p.id())
         .param("region", p.regionId())
@@ -159,8 +163,8 @@ public class FileRecords {
   public List<PersonFile.Document> documents(UUID personId) {
     return jdbc.sql(
             """
-            select id, kind, number, issued_on, expires_on, recorded_by from people.document
-            where person_id = :p order by recorded_at desc, id""")
+            select id, kind, number, issued_on, expires_on, recorded_by, file_name
+            from people.document where person_id = :p order by recorded_at desc, id""")
         .param("p", personId)
         .query(
             (rs, n) ->
@@ -170,8 +174,20 @@ public class FileRecords {
                     rs.getString(3),
                     rs.getObject(4, LocalDate.class),
                     rs.getObject(5, LocalDate.class),
-                    rs.getString(6)))
+                    rs.getString(6),
+                    rs.getString(7)))
         .list();
+  }
+
+  public Optional<PersonFile.Scan> scan(UUID personId, UUID documentId) {
+    return jdbc.sql(
+            """
+            select file_name, content_type, content from people.document
+            where id = :d and person_id = :p and content is not null""")
+        .param("d", documentId)
+        .param("p", personId)
+        .query((rs, n) -> new PersonFile.Scan(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+        .optional();
   }
 
   /** A person's file follows them to the territory they now live in. */

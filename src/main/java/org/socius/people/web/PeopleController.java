@@ -25,6 +25,7 @@ import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
+import org.socius.people.PersonFile;
 import org.socius.people.PersonFiles;
 import org.socius.people.PersonMerge;
 import org.socius.people.PersonMerges;
@@ -38,6 +39,10 @@ import org.socius.territory.Territories;
 import org.socius.territory.TerritoryUnit;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -419,15 +424,43 @@ class PeopleController {
           LocalDate issuedOn,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           LocalDate expiresOn,
+      @RequestParam(name = "file", required = false) MultipartFile file,
       Model model,
       Locale locale,
-      RedirectAttributes redirect) {
+      RedirectAttributes redirect)
+      throws IOException {
+    byte[] content = file == null || file.isEmpty() ? null : file.getBytes();
     return fileChange(
         id,
         model,
         locale,
         redirect,
-        () -> files.recordDocument(id, kind, number, issuedOn, expiresOn));
+        () ->
+            files.recordDocument(
+                id,
+                kind,
+                number,
+                issuedOn,
+                expiresOn,
+                file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getContentType(),
+                content));
+  }
+
+  /** A document's scan, as an attachment: never shown inline, whatever it contains. */
+  @GetMapping("/people/{id}/documents/{documentId}/scan")
+  ResponseEntity<byte[]> scan(@PathVariable UUID id, @PathVariable UUID documentId) {
+    PersonFile.Scan scan = files.scan(id, documentId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(scan.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(scan.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(scan.content());
   }
 
   /** A change to a person's file: back to their page, with the flash or the problems. */
