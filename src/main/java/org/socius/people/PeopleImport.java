@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,7 +116,7 @@ public class PeopleImport {
     findings.addAll(checkHouseholds(lines));
     int read = rows.size() - 1;
     if (!findings.isEmpty()) {
-      findings.sort(java.util.Comparator.comparingInt(ImportReport.LineFinding::line));
+      findings.sort(Comparator.comparingInt(ImportReport.LineFinding::line));
       return new ImportReport(read, 0, findings);
     }
     Map<String, List<Household.NewMember>> households = new LinkedHashMap<>();

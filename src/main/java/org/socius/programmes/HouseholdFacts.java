@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.socius.people.Household;
 import org.socius.people.MemberFacts;
 import org.socius.people.Person;
+import org.socius.platform.errors.InvalidInputException;
 
 /**
  * What a rule may know of a household, and under which names: the schema rules are checked against
@@ -198,13 +199,11 @@ public final class HouseholdFacts {
     for (int i = 0; i < sample.size(); i++) {
       SampleMember m = sample.get(i);
       if (m == null || m.age() == null || m.age() < 0 || m.age() > 130) {
-        throw org.socius.platform.errors.InvalidInputException.of(
-            "members[" + i + "].age", "PRG-0211");
+        throw InvalidInputException.of("members[" + i + "].age", "PRG-0211");
       }
       long income = m.income() == null ? 0 : m.income();
       if (income < 0) {
-        throw org.socius.platform.errors.InvalidInputException.of(
-            "members[" + i + "].income", "PRG-0212");
+        throw InvalidInputException.of("members[" + i + "].income", "PRG-0212");
       }
       boolean isDisabled = m.disabilityDegree() != null && !m.disabilityDegree().isBlank();
       Map<String, Object> member = new LinkedHashMap<>();
@@ -218,8 +217,7 @@ public final class HouseholdFacts {
       member.put("statutory_supporter", Boolean.TRUE.equals(m.statutorySupporter()));
       long owned = m.assets() == null ? 0 : m.assets();
       if (owned < 0) {
-        throw org.socius.platform.errors.InvalidInputException.of(
-            "members[" + i + "].assets", "PRG-0212");
+        throw InvalidInputException.of("members[" + i + "].assets", "PRG-0212");
       }
       member.put("assets", owned);
       assets += owned;

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -274,9 +276,9 @@ public class Programmes {
    * otherwise those with an earlier position. Their benefits count as income to this one.
    */
   @Transactional(readOnly = true)
-  public java.util.Set<UUID> consideredBefore(UUID programmeId) {
+  public Set<UUID> consideredBefore(UUID programmeId) {
     Programme p = get(programmeId);
-    java.util.Set<UUID> before = new java.util.HashSet<>();
+    Set<UUID> before = new HashSet<>();
     for (Programme other : records.programmes()) {
       if (other.id().equals(p.id())) {
         continue;

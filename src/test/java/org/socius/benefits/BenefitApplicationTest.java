@@ -352,6 +352,37 @@ class BenefitApplicationTest {
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @Test
+  void theListExportsAsCsvWithinTheWorkersTerritory() {
+    var sample =
+        households.create(
+            "worker.harbour",
+            "NV-N-01",
+            family(),
+            List.of(new Member(LocalDate.of(1977, 7, 7), "0")));
+    Application a =
+        fixtures.as(
+            "worker.harbour",
+            () ->
+                applications.submit(
+                    new Applications.NewApplication(
+                        programme("TEMP-ASSIST"),
+                        sample.headId(),
+                        Channel.PERSON,
+                        null,
+                        false,
+                        "en")));
+    var web = new org.socius.support.WebSession(port);
+    assertThat(web.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
+    var csv = web.get("/benefit-applications/export.csv?status=IN_PROGRESS");
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.body()).startsWith("reference,programme,status").contains(a.reference());
+    var riverside = new org.socius.support.WebSession(port);
+    assertThat(riverside.signIn("worker.riverside", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(riverside.get("/benefit-applications/export.csv").body())
+        .doesNotContain(a.reference());
+  }
+
+  @Test
   void onlyThoseWhoHandleBenefitsReachThem() {
     var staff = new org.socius.support.Api(port, fixtures.tokenFor("provider.staff"));
     assertThat(staff.get("/api/v1/benefit-applications").status()).isEqualTo(403);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.socius.benefits.Application;
 import org.socius.benefits.ApplicationSummary;
@@ -56,10 +57,7 @@ class BenefitsApiController {
   record AppealBody(String reason) {}
 
   record WorkflowBody(
-      int version,
-      java.util.List<Workflow.Step> steps,
-      Integer urgentHours,
-      Integer appealWorkingDays) {}
+      int version, List<Workflow.Step> steps, Integer urgentHours, Integer appealWorkingDays) {}
 
   record RunBody(UUID regionId, UUID versionId) {}
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.socius.benefits.Decision;
 import org.socius.benefits.Entitlement;
@@ -212,7 +213,7 @@ public class DecisionRecords {
   }
 
   /** What a household receives each month on a date from the programmes named, in cents. */
-  public long benefitsOn(UUID householdId, java.util.Set<UUID> programmeIds, LocalDate on) {
+  public long benefitsOn(UUID householdId, Set<UUID> programmeIds, LocalDate on) {
     if (programmeIds.isEmpty()) {
       return 0;
     }

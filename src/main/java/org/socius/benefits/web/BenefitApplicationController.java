@@ -1,5 +1,10 @@
 package org.socius.benefits.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -8,9 +13,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.socius.benefits.Application;
 import org.socius.benefits.Application.Channel;
+import org.socius.benefits.ApplicationSummary;
 import org.socius.benefits.Applications;
 import org.socius.people.People;
 import org.socius.people.Person;
+import org.socius.platform.api.CsvWriter;
+import org.socius.platform.api.PageResponse;
+import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
@@ -67,6 +76,41 @@ class BenefitApplicationController {
     model.addAttribute("programmeNames", programmeNames());
     model.addAttribute("now", OffsetDateTime.now());
     return "benefits/applications";
+  }
+
+  /** The list as filtered, every page of it, for a spreadsheet. */
+  @GetMapping("/benefit-applications/export.csv")
+  void export(
+      @RequestParam(required = false) Application.Status status,
+      @RequestParam(required = false) UUID programmeId,
+      HttpServletResponse response)
+      throws IOException {
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"benefit-applications.csv\"");
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    CsvWriter csv = new CsvWriter(out);
+    csv.row(
+        "reference", "programme", "status", "urgent", "submitted", "current_step", "role", "due");
+    Map<UUID, String> names = programmeNames();
+    for (int page = 0; ; page++) {
+      PageResponse<ApplicationSummary> rows =
+          applications.list(status, programmeId, page, Paging.MAX_SIZE);
+      for (ApplicationSummary a : rows.items()) {
+        csv.row(
+            a.reference(),
+            names.get(a.programmeId()),
+            a.status(),
+            a.urgent(),
+            a.submittedAt(),
+            a.currentKind() == null ? "" : a.currentKind(),
+            a.currentRole() == null ? "" : a.currentRole(),
+            a.currentDue() == null ? "" : a.currentDue());
+      }
+      if (!rows.hasNext()) {
+        break;
+      }
+    }
+    out.flush();
   }
 
   @GetMapping("/benefit-applications/new")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.socius.platform.errors.Finding;
@@ -89,7 +90,7 @@ final class RuleForm {
           boolean disabled = false;
           long assets = 0;
           for (int p = 2; p < parts.length; p++) {
-            String extra = parts[p].trim().toLowerCase(java.util.Locale.ROOT);
+            String extra = parts[p].trim().toLowerCase(Locale.ROOT);
             if (extra.equals("disabled")) {
               disabled = true;
             } else if (extra.startsWith("assets=")) {
