@@ -188,6 +188,21 @@ public final class HouseholdFacts {
       Boolean statutorySupporter,
       Long assets) {}
 
+  /**
+   * A sample household: its members, and what it receives from the programmes considered before the
+   * one tried (cents a month; none when null).
+   */
+  public record SampleHousehold(List<SampleMember> members, Long otherBenefits) {}
+
+  /** The facts of a sample household with what it receives from other programmes. */
+  public static Map<String, Object> ofSample(SampleHousehold household) {
+    long other = household.otherBenefits() == null ? 0 : household.otherBenefits();
+    if (other < 0) {
+      throw InvalidInputException.of("otherBenefits", "PRG-0212");
+    }
+    return withOtherBenefits(ofSample(household.members()), other);
+  }
+
   /** The facts of a sample household, derived from its members as for a registered one. */
   public static Map<String, Object> ofSample(List<SampleMember> sample) {
     List<Map<String, Object>> members = new ArrayList<>();

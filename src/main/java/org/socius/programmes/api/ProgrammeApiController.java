@@ -3,7 +3,9 @@ package org.socius.programmes.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.programmes.CompiledRules;
@@ -29,7 +31,14 @@ class ProgrammeApiController {
     this.programmes = programmes;
   }
 
-  record TrialBody(UUID regionId, List<List<HouseholdFacts.SampleMember>> households) {}
+  /**
+   * Sample households to try a version on; {@code otherBenefits}, if given, is what each receives
+   * from the programmes considered before this one, in cents a month, in the same order.
+   */
+  record TrialBody(
+      UUID regionId,
+      List<List<HouseholdFacts.SampleMember>> households,
+      List<Long> otherBenefits) {}
 
   @GetMapping("/api/v1/programmes")
   List<Programme> all() {
@@ -76,8 +85,18 @@ class ProgrammeApiController {
         || body.households().stream().anyMatch(h -> h == null || h.isEmpty())) {
       throw InvalidInputException.of("households", "PRG-0210");
     }
-    return programmes.test(
-        id, body.regionId(), body.households().stream().map(HouseholdFacts::ofSample).toList());
+    if (body.otherBenefits() != null && body.otherBenefits().size() != body.households().size()) {
+      throw InvalidInputException.of("otherBenefits", "PRG-0215");
+    }
+    List<Map<String, Object>> facts = new ArrayList<>();
+    for (int i = 0; i < body.households().size(); i++) {
+      facts.add(
+          HouseholdFacts.ofSample(
+              new HouseholdFacts.SampleHousehold(
+                  body.households().get(i),
+                  body.otherBenefits() == null ? null : body.otherBenefits().get(i))));
+    }
+    return programmes.test(id, body.regionId(), facts);
   }
 
   @PostMapping("/api/v1/programme-versions/{id}/publication")

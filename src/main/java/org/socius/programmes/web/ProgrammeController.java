@@ -12,6 +12,7 @@ import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.web.FormErrors;
 import org.socius.programmes.CompiledRules;
+import org.socius.programmes.HouseholdFacts;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.socius.territory.Territories;
@@ -179,8 +180,8 @@ class ProgrammeController {
           programmes.test(
               versionId,
               regionId,
-              RuleForm.households(households).stream()
-                  .map(org.socius.programmes.HouseholdFacts::ofSample)
+              RuleForm.sampleHouseholds(households).stream()
+                  .map(HouseholdFacts::ofSample)
                   .toList());
       model.addAttribute("trialResults", results);
     } catch (InvalidInputException e) {

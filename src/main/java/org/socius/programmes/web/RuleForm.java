@@ -75,11 +75,33 @@ final class RuleForm {
   }
 
   static List<List<HouseholdFacts.SampleMember>> households(String text) {
-    List<List<HouseholdFacts.SampleMember>> households = new ArrayList<>();
+    return sampleHouseholds(text).stream().map(HouseholdFacts.SampleHousehold::members).toList();
+  }
+
+  /**
+   * Sample households, one a line: members as {@code age/income[/disabled][/assets=value]}
+   * separated by semicolons, then optionally {@code | benefits=value} for what the household
+   * receives from programmes considered before this one.
+   */
+  static List<HouseholdFacts.SampleHousehold> sampleHouseholds(String text) {
+    List<HouseholdFacts.SampleHousehold> households = new ArrayList<>();
     List<String> lines = lines(text);
     for (int i = 0; i < lines.size(); i++) {
       List<HouseholdFacts.SampleMember> members = new ArrayList<>();
-      for (String member : lines.get(i).split(";")) {
+      String[] halves = lines.get(i).split("\\|", 2);
+      Long benefits = null;
+      if (halves.length == 2) {
+        String extra = halves[1].trim().toLowerCase(Locale.ROOT);
+        try {
+          if (!extra.startsWith("benefits=")) {
+            throw new IllegalArgumentException(extra);
+          }
+          benefits = new BigDecimal(extra.substring(9).trim()).movePointRight(2).longValueExact();
+        } catch (RuntimeException e) {
+          throw InvalidInputException.of("households", "PRG-0304", i + 1);
+        }
+      }
+      for (String member : halves[0].split(";")) {
         String[] parts = member.trim().split("/");
         try {
           int age = Integer.parseInt(parts[0].trim());
@@ -113,7 +135,7 @@ final class RuleForm {
           throw InvalidInputException.of("households", "PRG-0304", i + 1);
         }
       }
-      households.add(members);
+      households.add(new HouseholdFacts.SampleHousehold(members, benefits));
     }
     if (households.isEmpty()) {
       throw InvalidInputException.of("households", "PRG-0210");

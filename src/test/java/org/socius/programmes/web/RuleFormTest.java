@@ -26,6 +26,12 @@ class RuleFormTest {
     assertThat(households.getFirst().getFirst().income()).isEqualTo(50_000L);
     assertThat(households.getFirst().get(1).disabilityDegree()).isNotNull();
     assertThat(households.get(1).getFirst().income()).isZero();
+    var samples = RuleForm.sampleHouseholds("40/500.00/assets=2000.00; 10/0 | benefits=90.00\n70");
+    assertThat(samples.getFirst().members().getFirst().assets()).isEqualTo(200_000L);
+    assertThat(samples.getFirst().otherBenefits()).isEqualTo(9_000L);
+    assertThat(samples.get(1).otherBenefits()).isNull();
+    var facts = org.socius.programmes.HouseholdFacts.ofSample(samples.getFirst());
+    assertThat(facts).containsEntry("other_benefits", 9_000L).containsEntry("assets", 200_000L);
   }
 
   @Test
@@ -37,6 +43,9 @@ class RuleFormTest {
     assertThat(findings)
         .extracting(f -> f.code() + " " + f.args().getFirst())
         .containsExactly("PRG-0301 1", "PRG-0301 3", "PRG-0302 1", "PRG-0302 2", "PRG-0303 1");
+    assertThatThrownBy(() -> RuleForm.sampleHouseholds("40/500.00 | gifts=1"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("PRG-0304");
     assertThatThrownBy(() -> RuleForm.households("40/500.00\nforty/12"))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
