@@ -1,6 +1,5 @@
 package org.socius.benefits.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,10 +23,13 @@ final class DecisionWriter implements Runnable {
           + " municipality_id, outcome, amount_cents, previous_cents, decided_on, decided_by,"
           + " explanation";
 
-  /** A batch of rows in {@code COPY}'s text format: decisions, and entitlements they change. */
-  record Batch(String decisions, String changes) {}
+  /**
+   * A batch of rows in {@code COPY}'s binary format: decisions, and the entitlements they change
+   * (null when none do).
+   */
+  record Batch(byte[] decisions, byte[] changes) {}
 
-  private static final Batch END = new Batch("", "");
+  private static final Batch END = new Batch(null, null);
 
   private final Connection connection;
   private final CopyManager copy;
@@ -93,10 +95,12 @@ final class DecisionWriter implements Runnable {
   /** Writes one batch now, on the calling thread (when no writer thread runs). */
   void write(Batch batch) throws SQLException {
     long started = System.nanoTime();
-    copyIn("copy recert_decision (" + DECISION_COLUMNS + ") from stdin", batch.decisions());
+    copyIn(
+        "copy recert_decision (" + DECISION_COLUMNS + ") from stdin (format binary)",
+        batch.decisions());
     copyIn(
         "copy recert_change (entitlement_id, decision_id, amount_cents, programme_id,"
-            + " household_id, region_id, municipality_id, new_id) from stdin",
+            + " household_id, region_id, municipality_id, new_id) from stdin (format binary)",
         batch.changes());
     try (Statement s = connection.createStatement()) {
       s.execute(
@@ -121,11 +125,10 @@ final class DecisionWriter implements Runnable {
     return writingNanos;
   }
 
-  private void copyIn(String sql, String rows) throws SQLException {
-    if (rows.isEmpty()) {
+  private void copyIn(String sql, byte[] bytes) throws SQLException {
+    if (bytes == null) {
       return;
     }
-    byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
     CopyIn in = copy.copyIn(sql);
     try {
       in.writeToCopy(bytes, 0, bytes.length);

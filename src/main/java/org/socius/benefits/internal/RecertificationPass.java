@@ -304,9 +304,8 @@ public class RecertificationPass {
     private final Map<UUID, CompiledRules> rules = new HashMap<>();
     private final Map<UUID, long[]> regions = new HashMap<>();
     private final StringBuilder json = new StringBuilder(1024);
-    private final String common;
-    private StringBuilder decisions = new StringBuilder(1 << 22);
-    private StringBuilder changes = new StringBuilder(1 << 16);
+    private BinaryRows decisions = new BinaryRows(1 << 22);
+    private BinaryRows changes = new BinaryRows(1 << 16);
     private int pending;
     long processed;
 
@@ -321,7 +320,6 @@ public class RecertificationPass {
       this.otherBenefits = otherBenefits;
       this.writer = writer;
       this.progress = progress;
-      this.common = task.programmeId() + "\t" + task.versionId() + "\t";
     }
 
     void household(List<MemberFacts> members) throws InterruptedException {
@@ -394,9 +392,10 @@ public class RecertificationPass {
     /** The rows gathered so far, as a batch; the buffers start again. */
     DecisionWriter.Batch take() {
       DecisionWriter.Batch batch =
-          new DecisionWriter.Batch(decisions.toString(), changes.toString());
-      decisions = new StringBuilder(Math.max(1 << 16, decisions.length() + 1024));
-      changes = new StringBuilder(1 << 16);
+          new DecisionWriter.Batch(
+              decisions.finish(), changes.rows() == 0 ? null : changes.finish());
+      decisions = new BinaryRows(Math.max(1 << 16, decisions.size() + 1024));
+      changes = new BinaryRows(1 << 16);
       pending = 0;
       return batch;
     }
@@ -432,47 +431,32 @@ public class RecertificationPass {
         CharSequence explanation) {
       UUID decision = Ids.newId();
       decisions
-          .append(decision)
-          .append('\t')
-          .append(common)
-          .append(household)
-          .append("\t\\N\t")
-          .append(task.runId())
-          .append('\t')
-          .append(region)
-          .append('\t')
-          .append(municipality)
-          .append('\t')
-          .append(outcome.name())
-          .append('\t')
-          .append(after)
-          .append('\t')
-          .append(before)
-          .append('\t')
-          .append(task.effectiveOn())
-          .append('\t');
-      escape(decisions, task.actor());
-      decisions.append('\t');
-      escape(decisions, explanation);
-      decisions.append('\n');
+          .row(14)
+          .uuid(decision)
+          .uuid(task.programmeId())
+          .uuid(task.versionId())
+          .uuid(household)
+          .nothing()
+          .uuid(task.runId())
+          .uuid(region)
+          .uuid(municipality)
+          .text(outcome.name())
+          .bigint(after)
+          .bigint(before)
+          .date(task.effectiveOn())
+          .text(task.actor())
+          .text(explanation);
       if (outcome != Outcome.KEPT) {
         changes
-            .append(entitlements.id(index))
-            .append('\t')
-            .append(decision)
-            .append('\t')
-            .append(after)
-            .append('\t')
-            .append(task.programmeId())
-            .append('\t')
-            .append(household)
-            .append('\t')
-            .append(region)
-            .append('\t')
-            .append(municipality)
-            .append('\t')
-            .append(outcome == Outcome.CHANGED ? Ids.newId().toString() : "\\N")
-            .append('\n');
+            .row(8)
+            .uuid(entitlements.id(index))
+            .uuid(decision)
+            .bigint(after)
+            .uuid(task.programmeId())
+            .uuid(household)
+            .uuid(region)
+            .uuid(municipality)
+            .uuid(outcome == Outcome.CHANGED ? Ids.newId() : null);
       }
       pending++;
     }
@@ -490,29 +474,6 @@ public class RecertificationPass {
               summary.add(
                   new RegionSummary(region, r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8])));
       return summary;
-    }
-  }
-
-  /** Text for {@code COPY}'s text format, where a backslash starts an escape. */
-  private static void escape(StringBuilder out, CharSequence text) {
-    boolean plain = true;
-    for (int i = 0; i < text.length() && plain; i++) {
-      char c = text.charAt(i);
-      plain = c != '\\' && c != '\t' && c != '\n' && c != '\r';
-    }
-    if (plain) {
-      out.append(text);
-      return;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
     }
   }
 }
