@@ -45,6 +45,7 @@ class DemoData implements ApplicationRunner {
   private final DemoCatalogue catalogue;
   private final DemoProviders providers;
   private final DemoProgrammes programmes;
+  private final DemoBenefits benefits;
   private final boolean enabled;
 
   DemoData(
@@ -54,6 +55,7 @@ class DemoData implements ApplicationRunner {
       DemoCatalogue catalogue,
       DemoProviders providers,
       DemoProgrammes programmes,
+      DemoBenefits benefits,
       DatabaseProperties database,
       @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
@@ -61,6 +63,7 @@ class DemoData implements ApplicationRunner {
     this.transaction = transaction;
     this.catalogue = catalogue;
     this.programmes = programmes;
+    this.benefits = benefits;
     this.providers = providers;
     // Unless told otherwise, only the embedded database gets demo data: a production database
     // must never receive demo users with a published password.
@@ -243,6 +246,10 @@ class DemoData implements ApplicationRunner {
                 ScopeLevel.REGION,
                 territories.find(regionId).orElseThrow(),
                 null));
+    benefits.load(
+        harbour,
+        accounts.findByUsername("worker.harbour").orElseThrow(),
+        accounts.findByUsername("officer.north").orElseThrow());
   }
 
   private void holidays(TerritoryUnit region, int year) {

@@ -6,12 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
 import org.socius.accounts.UserAccount;
 import org.socius.catalogue.Catalogue;
 import org.socius.platform.security.Actor;
-import org.socius.platform.security.Role;
-import org.socius.platform.security.TerritorialScope;
 import org.socius.providers.Application;
 import org.socius.providers.Licence;
 import org.socius.providers.Provider;
@@ -27,8 +24,6 @@ import org.socius.providers.ServicePoint;
 import org.socius.providers.ServicePointDetails;
 import org.socius.providers.StaffGroup;
 import org.socius.territory.TerritoryUnit;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -181,9 +176,9 @@ class DemoProviders {
               ? staff
               : staffAccount.apply("staff." + seed.login(), seed.municipality().regionId());
       profiles.addMember(provider.id(), member.id());
-      Actor providerActor = actorOf(member);
+      Actor providerActor = DemoActors.of(member);
       Application submitted =
-          as(
+          DemoActors.as(
               providerActor,
               () -> {
                 profiles.setFounders(
@@ -241,8 +236,8 @@ class DemoProviders {
                 return applications.submit(application.id(), application.version());
               });
       if (seed.decide()) {
-        as(
-            actorOf(officer),
+        DemoActors.as(
+            DemoActors.of(officer),
             () ->
                 applications.decide(
                     submitted.id(),
@@ -251,41 +246,6 @@ class DemoProviders {
                         .map(s -> new ServiceDecision(s.id(), true, null, null))
                         .toList()));
       }
-    }
-  }
-
-  private static Actor actorOf(UserAccount user) {
-    return new DemoActor(user.id(), user.username(), user.roles(), user.scope());
-  }
-
-  /** Runs a step as a given person, so that it passes the same checks as in the UI. */
-  private static <T> T as(Actor actor, Supplier<T> step) {
-    var previous = SecurityContextHolder.getContext();
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            actor,
-            null,
-            actor.roles().stream()
-                .map(
-                    r ->
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                            r.authority()))
-                .toList()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return step.get();
-    } finally {
-      SecurityContextHolder.setContext(previous);
-    }
-  }
-
-  /** A person the demo acts as. */
-  private record DemoActor(UUID userId, String username, Set<Role> roles, TerritorialScope scope)
-      implements Actor {
-    @Override
-    public String displayName() {
-      return username;
     }
   }
 }
