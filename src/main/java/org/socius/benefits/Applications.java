@@ -27,7 +27,6 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.programmes.CompiledRules;
 import org.socius.programmes.Programme;
@@ -135,7 +134,7 @@ public class Applications {
             .orElseThrow(() -> InvalidInputException.of("applicantId", "BEN-0206"));
     Programme programme = programmes.get(n.programmeId());
     LocalDate today = LocalDate.now(clock);
-    if (programmes.versionOn(programme.id(), today).isEmpty()) {
+    if (Programmes.versionOn(programme, today).isEmpty()) {
       throw new ConflictException("BEN-0301", today);
     }
     Workflow workflow = workflows.of(programme.id());
@@ -184,7 +183,7 @@ public class Applications {
             Status.IN_PROGRESS,
             1,
             now,
-            actorName(),
+            CurrentScope.actorName(),
             null,
             0,
             steps,
@@ -224,7 +223,7 @@ public class Applications {
       throw new ConflictException("BEN-0210", a.status());
     }
     if (a.version() != expectedVersion) {
-      throw new ConflictException("BEN-0214");
+      throw ConflictException.staleVersion(expectedVersion, a.version());
     }
     Application.Step step = a.current().orElseThrow();
     if (!CurrentScope.actor().map(x -> x.hasRole(step.role())).orElse(false)) {
@@ -261,13 +260,13 @@ public class Applications {
         expectedVersion,
         step.position(),
         text,
-        actorName(),
+        CurrentScope.actorName(),
         OffsetDateTime.now(clock),
         next.map(Application.Step::position).orElse(null),
         nextDue,
         next.isPresent() ? Status.IN_PROGRESS : status,
         decisionId)) {
-      throw new ConflictException("BEN-0214");
+      throw ConflictException.staleVersion(expectedVersion, "newer");
     }
     audit.recordChange(
         entity(a),
@@ -305,7 +304,8 @@ public class Applications {
       throw new InvalidInputException(findings);
     }
     Application.Evidence evidence =
-        new Application.Evidence(Ids.newId(), kind, description.trim(), receivedOn, actorName());
+        new Application.Evidence(
+            Ids.newId(), kind, description.trim(), receivedOn, CurrentScope.actorName());
     records.insertEvidence(a, evidence);
     audit.recordChange(entity(a), "evidence", null, evidence);
     return get(id);
@@ -319,7 +319,7 @@ public class Applications {
       throw new ConflictException("BEN-0210", a.status());
     }
     if (!records.withdraw(id, expectedVersion)) {
-      throw new ConflictException("BEN-0214");
+      throw ConflictException.staleVersion(expectedVersion, "newer");
     }
     records.closeNotice(id, LocalDate.now(clock).minusDays(1));
     audit.recordChange(entity(a), "withdraw", Map.of("status", a.status()), Map.of());
@@ -360,10 +360,13 @@ public class Applications {
   public Application answerObjection(UUID id, UUID objectionId, String answer) {
     Roles.requireCaseHandler();
     Application a = get(id);
+    if (a.status() != Status.IN_PROGRESS) {
+      throw new ConflictException("BEN-0210", a.status());
+    }
     if (answer == null || answer.isBlank() || answer.length() > MAX_TEXT) {
       throw InvalidInputException.of("answer", "BEN-0217", MAX_TEXT);
     }
-    if (!records.answerObjection(a.id(), objectionId, answer.trim(), actorName())) {
+    if (!records.answerObjection(a.id(), objectionId, answer.trim(), CurrentScope.actorName())) {
       throw new ConflictException("BEN-0218");
     }
     audit.recordChange(entity(a), "answer-objection", null, Map.of("objection", objectionId));
@@ -437,9 +440,5 @@ public class Applications {
 
   private static AuditedEntity entity(Application a) {
     return AuditedEntity.of("application", a.id(), a.regionId(), a.municipalityId());
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 }

@@ -10,14 +10,13 @@ import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.benefits.internal.DecisionRecords;
 import org.socius.benefits.internal.DecisionRecords.StoredCriterion;
-import org.socius.benefits.internal.DecisionRecords.StoredExplanation;
+import org.socius.benefits.internal.ExplanationJson;
 import org.socius.people.Household;
 import org.socius.people.People;
 import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
 import org.socius.programmes.CompiledRules;
@@ -102,11 +101,11 @@ public class Decisions {
             granted ? evaluation.amountCents() : 0,
             current.map(Entitlement::amountCents).orElse(null),
             today,
-            actorName(),
+            CurrentScope.actorName(),
             null,
             null,
             List.of());
-    records.insert(decision, stored(evaluation));
+    records.insert(decision, ExplanationJson.of(evaluation));
     for (Entitlement e : inForce) {
       records.endEntitlement(e.id(), today);
     }
@@ -132,15 +131,25 @@ public class Decisions {
             "amount", decision.amount(),
             "household", householdId,
             "version", version.number()));
-    return get(decision.id());
+    return find(decision.id());
   }
 
-  /** A decision with its explanation, the criteria's expressions taken from its version. */
+  /**
+   * A decision with its explanation, the criteria's expressions taken from its version; reading it
+   * is audited as a read of the household.
+   */
   @Transactional(readOnly = true)
   public Decision get(UUID id) {
-    DecisionRecords.Row row =
-        records.find(id).orElseThrow(() -> new NotFoundException("decision", id));
-    return withExplanation(row);
+    Decision d = find(id);
+    audit.recordRead(
+        AuditedEntity.of("household", d.householdId(), d.regionId(), d.municipalityId()));
+    return d;
+  }
+
+  /** A decision, for this service's own work: not a read anyone made. */
+  private Decision find(UUID id) {
+    return withExplanation(
+        records.find(id).orElseThrow(() -> new NotFoundException("decision", id)));
   }
 
   /** A household's decisions, newest first. */
@@ -158,7 +167,7 @@ public class Decisions {
   @Transactional
   public Decision lodgeAppeal(UUID decisionId, String reason) {
     Roles.requireCaseHandler();
-    Decision decision = get(decisionId);
+    Decision decision = find(decisionId);
     if (reason == null || reason.isBlank() || reason.length() > Applications.MAX_TEXT) {
       throw InvalidInputException.of("reason", "BEN-0401", Applications.MAX_TEXT);
     }
@@ -167,7 +176,7 @@ public class Decisions {
         workingDays.addWorkingDays(
             decision.regionId(), today, workflows.of(decision.programmeId()).appealWorkingDays());
     try {
-      records.insertAppeal(Ids.newId(), decision, reason.trim(), actorName(), due);
+      records.insertAppeal(Ids.newId(), decision, reason.trim(), CurrentScope.actorName(), due);
     } catch (DuplicateKeyException e) {
       throw new ConflictException("BEN-0402");
     }
@@ -176,7 +185,7 @@ public class Decisions {
         "appeal",
         null,
         Map.of("reason", reason.trim(), "dueOn", due));
-    return get(decisionId);
+    return find(decisionId);
   }
 
   /**
@@ -191,7 +200,7 @@ public class Decisions {
             .decisionOfAppeal(appealId)
             .orElseThrow(() -> new NotFoundException("appeal", appealId));
     records.lockAppeal(appealId);
-    Decision decision = get(decisionId);
+    Decision decision = find(decisionId);
     if (!CurrentScope.actor().map(a -> a.hasRole(Role.REGIONAL_OFFICER)).orElse(false)) {
       throw new AccessDeniedException("Appeals are answered by the regional officer");
     }
@@ -210,7 +219,7 @@ public class Decisions {
         appealId,
         upheld ? Decision.AppealStatus.UPHELD : Decision.AppealStatus.DISMISSED,
         resolution.trim(),
-        actorName(),
+        CurrentScope.actorName(),
         newDecision)) {
       throw new ConflictException("BEN-0404");
     }
@@ -219,7 +228,7 @@ public class Decisions {
         upheld ? "appeal-upheld" : "appeal-dismissed",
         null,
         Map.of("resolution", resolution.trim()));
-    return get(newDecision == null ? decisionId : newDecision);
+    return find(newDecision == null ? decisionId : newDecision);
   }
 
   private Programme.Version versionInForce(UUID programmeId, LocalDate on) {
@@ -245,15 +254,6 @@ public class Decisions {
     }
   }
 
-  /** The explanation to keep: without the expressions, which the version keeps. */
-  static StoredExplanation stored(CompiledRules.Evaluation e) {
-    List<StoredCriterion> criteria = new ArrayList<>(e.criteria().size());
-    for (CompiledRules.CriterionResult c : e.criteria()) {
-      criteria.add(new StoredCriterion(c.name(), c.passed(), c.values()));
-    }
-    return new StoredExplanation(criteria, e.formulaValues());
-  }
-
   private Decision withExplanation(DecisionRecords.Row row) {
     Decision d = row.decision();
     Programme.Version version = programmes.version(d.programmeVersionId());
@@ -267,8 +267,6 @@ public class Decisions {
               .orElse("");
       criteria.add(new Decision.Criterion(c.name(), expression, c.passed(), c.values()));
     }
-    audit.recordRead(
-        AuditedEntity.of("household", d.householdId(), d.regionId(), d.municipalityId()));
     return new Decision(
         d.id(),
         d.programmeId(),
@@ -286,9 +284,5 @@ public class Decisions {
         new Decision.Explanation(criteria, version.formula(), row.explanation().values()),
         d.decidedAt(),
         d.appeals());
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 }

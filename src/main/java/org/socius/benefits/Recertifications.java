@@ -24,7 +24,6 @@ import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
 import org.socius.platform.security.ScopeLevel;
@@ -112,8 +111,7 @@ public class Recertifications {
     Programme.Version version;
     if (whatIfVersionId == null) {
       version =
-          programmes
-              .versionOn(programme.id(), effectiveOn)
+          Programmes.versionOn(programme, effectiveOn)
               .orElseThrow(() -> new ConflictException("BEN-0301", effectiveOn));
     } else {
       version =
@@ -122,7 +120,7 @@ public class Recertifications {
               .findFirst()
               .orElseThrow(() -> InvalidInputException.of("versionId", "BEN-0502"));
     }
-    String actor = CurrentScope.actor().map(Actor::username).orElse("system");
+    String actor = CurrentScope.actorName();
     RecertificationRun run =
         new RecertificationRun(
             Ids.newId(),
@@ -277,17 +275,20 @@ public class Recertifications {
     return run;
   }
 
-  /** A programme's latest runs the caller may see. */
+  /** A programme's latest runs the caller may see: national ones see all, others their region's. */
   public List<RecertificationRun> ofProgramme(UUID programmeId) {
-    return CurrentScope.asSystem(() -> own.execute(s -> runs.ofProgramme(programmeId))).stream()
-        .filter(this::visible)
-        .toList();
+    TerritorialScope scope = CurrentScope.get();
+    if (!scope.isNationalOrWider() && scope.regionId() == null) {
+      return List.of();
+    }
+    UUID region = scope.isNationalOrWider() ? null : scope.regionId();
+    return CurrentScope.asSystem(() -> own.execute(s -> runs.ofProgramme(programmeId, region)));
   }
 
   private boolean visible(RecertificationRun run) {
     TerritorialScope scope = CurrentScope.get();
     return scope.isNationalOrWider()
-        || (run.regionId() != null && run.regionId().equals(scope.regionId()));
+        || (run.regionId() != null && scope.allows(run.regionId(), null));
   }
 
   @PreDestroy

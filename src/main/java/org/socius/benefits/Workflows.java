@@ -67,7 +67,7 @@ public class Workflows {
         new Workflow(programmeId, List.copyOf(steps), urgentHours, appealWorkingDays, 0);
     if (before.version() != expectedVersion
         || !records.save(after, stored ? expectedVersion : -1)) {
-      throw new ConflictException("BEN-0110");
+      throw ConflictException.staleVersion(expectedVersion, before.version());
     }
     audit.recordChange(
         AuditedEntity.national("workflow", programmeId), "set", before.steps(), steps);

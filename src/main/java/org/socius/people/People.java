@@ -25,7 +25,6 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.territory.Territories;
 import org.socius.territory.TerritoryLevel;
@@ -174,7 +173,8 @@ public class People {
     }
     Person person = build(Ids.newId(), municipality, d, 0);
     try {
-      records.insertPerson(person, NameKey.of(d.familyName(), d.givenNames()), actorName());
+      records.insertPerson(
+          person, NameKey.of(d.familyName(), d.givenNames()), CurrentScope.actorName());
     } catch (DuplicateKeyException e) {
       throw new ConflictException("PPL-0201", d.identifier().trim());
     }
@@ -198,7 +198,10 @@ public class People {
     }
     try {
       if (!records.updatePerson(
-          after, NameKey.of(d.familyName(), d.givenNames()), actorName(), expectedVersion)) {
+          after,
+          NameKey.of(d.familyName(), d.givenNames()),
+          CurrentScope.actorName(),
+          expectedVersion)) {
         throw ConflictException.staleVersion(expectedVersion, "newer");
       }
     } catch (DuplicateKeyException e) {
@@ -500,10 +503,6 @@ public class People {
 
   private static AuditedEntity entity(Person p) {
     return AuditedEntity.of("person", p.id(), p.regionId(), p.municipalityId());
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 
   private static String text(String value) {

@@ -28,6 +28,24 @@ public record Person(
     OffsetDateTime validFrom,
     int version) {
 
+  /** The details as a worker would write them down again, to check or change them. */
+  public PersonDetails details() {
+    return new PersonDetails(
+        familyName,
+        givenNames,
+        dateOfBirth,
+        sex,
+        identifier,
+        municipalityId,
+        registeredAddress,
+        actualAddress,
+        phone,
+        email,
+        disabilityDegree,
+        disabilityAssessedOn,
+        categories);
+  }
+
   /** Age in whole years on a date. */
   public int ageOn(LocalDate date) {
     return java.time.Period.between(dateOfBirth, date).getYears();

@@ -20,7 +20,6 @@ import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.files.Uploads;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -81,7 +80,7 @@ public class PersonFiles {
     }
     PersonFile.Asset asset =
         new PersonFile.Asset(
-            Ids.newId(), kind, description.trim(), value, heldFrom, null, actorName());
+            Ids.newId(), kind, description.trim(), value, heldFrom, null, CurrentScope.actorName());
     files.insertAsset(p, asset);
     audit.recordChange(entity(p), "asset", null, asset);
     return asset;
@@ -114,7 +113,7 @@ public class PersonFiles {
       throw new InvalidInputException(findings);
     }
     PersonFile.Consent consent =
-        new PersonFile.Consent(Ids.newId(), purpose, givenOn, null, actorName());
+        new PersonFile.Consent(Ids.newId(), purpose, givenOn, null, CurrentScope.actorName());
     try {
       files.insertConsent(p, consent);
     } catch (DuplicateKeyException e) {
@@ -196,7 +195,7 @@ public class PersonFiles {
             number == null ? "" : number.trim(),
             issuedOn,
             expiresOn,
-            actorName(),
+            CurrentScope.actorName(),
             scan == null ? null : scan.fileName());
     files.insertDocument(p, document, scan);
     audit.recordChange(entity(p), "document", null, document);
@@ -221,9 +220,5 @@ public class PersonFiles {
 
   private static AuditedEntity entity(Person p) {
     return AuditedEntity.of("person", p.id(), p.regionId(), p.municipalityId());
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 }

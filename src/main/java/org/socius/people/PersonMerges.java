@@ -12,7 +12,6 @@ import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -73,7 +72,7 @@ public class PersonMerges {
             duplicate.id(),
             reason.trim(),
             PersonMerge.Status.PROPOSED,
-            actorName(),
+            CurrentScope.actorName(),
             null,
             null,
             null);
@@ -116,9 +115,9 @@ public class PersonMerges {
     } catch (DataIntegrityViolationException e) {
       throw new ConflictException("PPL-0605");
     }
-    merges.moveIdentifier(kept.id(), duplicate.id(), actorName());
+    merges.moveIdentifier(kept.id(), duplicate.id(), CurrentScope.actorName());
     files.mergeInto(kept.id(), duplicate.id(), kept.regionId(), kept.municipalityId());
-    if (!merges.decide(id, PersonMerge.Status.MERGED, actorName(), text(note))) {
+    if (!merges.decide(id, PersonMerge.Status.MERGED, CurrentScope.actorName(), text(note))) {
       throw new ConflictException("PPL-0609");
     }
     audit.recordChange(
@@ -134,7 +133,7 @@ public class PersonMerges {
     if (note == null || note.isBlank()) {
       throw InvalidInputException.of("note", "PPL-0610");
     }
-    if (!merges.decide(id, PersonMerge.Status.REJECTED, actorName(), note.trim())) {
+    if (!merges.decide(id, PersonMerge.Status.REJECTED, CurrentScope.actorName(), note.trim())) {
       throw new ConflictException("PPL-0609");
     }
     audit.recordChange(
@@ -167,7 +166,7 @@ public class PersonMerges {
     if (merge.status() != PersonMerge.Status.PROPOSED) {
       throw new ConflictException("PPL-0609");
     }
-    if (merge.proposedBy().equals(actorName())) {
+    if (merge.proposedBy().equals(CurrentScope.actorName())) {
       // Four eyes: the one who proposed a merge does not approve or reject it.
       throw new ConflictException("PPL-0603");
     }
@@ -184,9 +183,5 @@ public class PersonMerges {
 
   private static String text(String s) {
     return s == null ? "" : s.trim();
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 }

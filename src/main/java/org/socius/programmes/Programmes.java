@@ -19,7 +19,6 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.programmes.internal.ProgrammeRecords;
 import org.socius.territory.Territories;
@@ -45,6 +44,7 @@ public class Programmes {
   private final Clock clock;
   private final Territories territories;
   private final Map<String, CompiledRules> compiled = new ConcurrentHashMap<>();
+  private final Map<UUID, Programme.Version> published = new ConcurrentHashMap<>();
 
   Programmes(
       ProgrammeRecords records,
@@ -229,7 +229,7 @@ public class Programmes {
       throw InvalidInputException.of(
           "effectiveFrom", "PRG-0209", latest.get().effectiveFrom().toString());
     }
-    if (!records.publish(versionId, actorName())) {
+    if (!records.publish(versionId, CurrentScope.actorName())) {
       throw new ConflictException("PRG-0207", version.number());
     }
     audit.recordChange(
@@ -252,7 +252,12 @@ public class Programmes {
   /** The published version of a programme in force on a date, if any. */
   @Transactional(readOnly = true)
   public Optional<Programme.Version> versionOn(UUID programmeId, LocalDate date) {
-    return get(programmeId).versions().stream()
+    return versionOn(get(programmeId), date);
+  }
+
+  /** The published version of a programme already read in force on a date, if any. */
+  public static Optional<Programme.Version> versionOn(Programme programme, LocalDate date) {
+    return programme.versions().stream()
         .filter(v -> v.status() == Programme.Status.PUBLISHED)
         .filter(v -> !v.effectiveFrom().isAfter(date))
         .max(Comparator.comparing(Programme.Version::effectiveFrom));
@@ -304,16 +309,29 @@ public class Programmes {
     return records.programme(id).orElseThrow(() -> new NotFoundException("programme", id));
   }
 
+  /**
+   * A version of a programme's rules. Published versions never change and are kept once read: every
+   * decision shown reads the version it was made under.
+   */
   @Transactional(readOnly = true)
   public Programme.Version version(UUID versionId) {
+    Programme.Version known = published.get(versionId);
+    if (known != null) {
+      return known;
+    }
     UUID programmeId =
         records
             .programmeOf(versionId)
             .orElseThrow(() -> new NotFoundException("programme version", versionId));
-    return get(programmeId).versions().stream()
-        .filter(v -> v.id().equals(versionId))
-        .findFirst()
-        .orElseThrow();
+    Programme.Version version =
+        get(programmeId).versions().stream()
+            .filter(v -> v.id().equals(versionId))
+            .findFirst()
+            .orElseThrow();
+    if (version.status() == Programme.Status.PUBLISHED) {
+      published.put(versionId, version);
+    }
+    return version;
   }
 
   /**
@@ -324,9 +342,5 @@ public class Programmes {
     if (!CurrentScope.get().isNationalOrWider()) {
       throw new AccessDeniedException("Programmes are changed nationally");
     }
-  }
-
-  private static String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
   }
 }

@@ -51,6 +51,6 @@ class ProviderAccess {
   }
 
   String actorName() {
-    return CurrentScope.actor().map(Actor::username).orElse("system");
+    return CurrentScope.actorName();
   }
 }

@@ -14,6 +14,7 @@ import org.socius.benefits.Workflow.StepKind;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.security.Role;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.socius.support.Fixtures;
@@ -22,6 +23,7 @@ import org.socius.support.SampleHouseholds;
 import org.socius.support.SampleHouseholds.Member;
 import org.socius.support.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -32,6 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class BenefitApplicationTest {
 
+  @LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired Applications applications;
   @Autowired Decisions decisions;
@@ -42,6 +45,11 @@ class BenefitApplicationTest {
   @AfterEach
   void putTheClockBack() {
     clock.reset();
+  }
+
+  /** Takes in an application as a user, through the same checks as the pages. */
+  private Application submit(String user, Applications.NewApplication application) {
+    return fixtures.as(user, () -> applications.submit(application));
   }
 
   private UUID programme(String code) {
@@ -70,12 +78,10 @@ class BenefitApplicationTest {
                 new Member(LocalDate.of(2015, 5, 5), "0")));
     UUID minIncome = programme("MIN-INCOME");
     Application submitted =
-        fixtures.as(
+        submit(
             "worker.harbour",
-            () ->
-                applications.submit(
-                    new Applications.NewApplication(
-                        minIncome, sample.headId(), Channel.PERSON, null, false, "ru")));
+            new Applications.NewApplication(
+                minIncome, sample.headId(), Channel.PERSON, null, false, "ru"));
     assertThat(submitted.steps())
         .extracting(Application.Step::kind)
         .containsExactly(StepKind.INVESTIGATION, StepKind.PUBLIC_NOTICE, StepKind.APPROVAL);
@@ -85,12 +91,10 @@ class BenefitApplicationTest {
     // A second application for the same household and programme waits for the first.
     assertThatThrownBy(
             () ->
-                fixtures.as(
+                submit(
                     "worker.harbour",
-                    () ->
-                        applications.submit(
-                            new Applications.NewApplication(
-                                minIncome, sample.headId(), Channel.PERSON, null, false, "en"))))
+                    new Applications.NewApplication(
+                        minIncome, sample.headId(), Channel.PERSON, null, false, "en")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("BEN-0209");
 
@@ -197,12 +201,10 @@ class BenefitApplicationTest {
     // Nor can a granted application move again, or its household apply twice.
     assertThatThrownBy(
             () ->
-                fixtures.as(
+                submit(
                     "worker.harbour",
-                    () ->
-                        applications.submit(
-                            new Applications.NewApplication(
-                                minIncome, sample.headId(), Channel.PERSON, null, false, "en"))))
+                    new Applications.NewApplication(
+                        minIncome, sample.headId(), Channel.PERSON, null, false, "en")))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("BEN-0208");
   }
@@ -218,17 +220,10 @@ class BenefitApplicationTest {
             List.of(new Member(LocalDate.of(1980, 1, 1), "500.00")));
     UUID minIncome = programme("MIN-INCOME");
     Application a =
-        fixtures.as(
+        submit(
             "worker.harbour",
-            () ->
-                applications.submit(
-                    new Applications.NewApplication(
-                        minIncome,
-                        sample.headId(),
-                        Channel.REPRESENTATIVE,
-                        "Olga Neighbour",
-                        false,
-                        "en")));
+            new Applications.NewApplication(
+                minIncome, sample.headId(), Channel.REPRESENTATIVE, "Olga Neighbour", false, "en"));
     Application b =
         fixtures.as("worker.harbour", () -> applications.completeStep(a.id(), a.version(), ""));
     clock.advance(Duration.ofDays(14));
@@ -322,17 +317,10 @@ class BenefitApplicationTest {
             family(),
             List.of(new Member(LocalDate.of(1990, 2, 2), "0")));
     Application urgent =
-        fixtures.as(
+        submit(
             "worker.harbour",
-            () ->
-                applications.submit(
-                    new Applications.NewApplication(
-                        programme("TEMP-ASSIST"),
-                        sample.headId(),
-                        Channel.PROACTIVE,
-                        null,
-                        true,
-                        "en")));
+            new Applications.NewApplication(
+                programme("TEMP-ASSIST"), sample.headId(), Channel.PROACTIVE, null, true, "en"));
     assertThat(urgent.steps())
         .extracting(Application.Step::kind)
         .containsExactly(StepKind.APPROVAL);
@@ -349,8 +337,6 @@ class BenefitApplicationTest {
         .isEqualTo(50_000L);
   }
 
-  @org.springframework.boot.test.web.server.LocalServerPort int port;
-
   @Test
   void theListExportsAsCsvWithinTheWorkersTerritory() {
     var sample =
@@ -360,17 +346,10 @@ class BenefitApplicationTest {
             family(),
             List.of(new Member(LocalDate.of(1977, 7, 7), "0")));
     Application a =
-        fixtures.as(
+        submit(
             "worker.harbour",
-            () ->
-                applications.submit(
-                    new Applications.NewApplication(
-                        programme("TEMP-ASSIST"),
-                        sample.headId(),
-                        Channel.PERSON,
-                        null,
-                        false,
-                        "en")));
+            new Applications.NewApplication(
+                programme("TEMP-ASSIST"), sample.headId(), Channel.PERSON, null, false, "en"));
     var web = new org.socius.support.WebSession(port);
     assertThat(web.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
     var csv = web.get("/benefit-applications/export.csv?status=IN_PROGRESS");
@@ -390,17 +369,15 @@ class BenefitApplicationTest {
     assertThat(worker.get("/api/v1/benefit-applications").status()).isEqualTo(200);
     assertThatThrownBy(
             () ->
-                fixtures.as(
+                submit(
                     "inspector",
-                    () ->
-                        applications.submit(
-                            new Applications.NewApplication(
-                                programme("TEMP-ASSIST"),
-                                UUID.randomUUID(),
-                                Channel.PERSON,
-                                null,
-                                false,
-                                "en"))))
+                    new Applications.NewApplication(
+                        programme("TEMP-ASSIST"),
+                        UUID.randomUUID(),
+                        Channel.PERSON,
+                        null,
+                        false,
+                        "en")))
         .isInstanceOf(AccessDeniedException.class);
   }
 
@@ -408,12 +385,10 @@ class BenefitApplicationTest {
   void badApplicationsAndWorkflowsAreRefusedWithTheirReasons() {
     assertThatThrownBy(
             () ->
-                fixtures.as(
+                submit(
                     "worker.harbour",
-                    () ->
-                        applications.submit(
-                            new Applications.NewApplication(
-                                null, null, Channel.REPRESENTATIVE, " ", false, "fr"))))
+                    new Applications.NewApplication(
+                        null, null, Channel.REPRESENTATIVE, " ", false, "fr")))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("BEN-0201")
         .hasMessageContaining("BEN-0202")
@@ -443,5 +418,105 @@ class BenefitApplicationTest {
 
   private Workflow workflowsSet(UUID programme, List<Workflow.Step> steps, Integer urgentHours) {
     return workflows.set(programme, steps, urgentHours, 20, workflows.of(programme).version());
+  }
+
+  @Test
+  void aWithdrawnApplicationClosesItsNoticeAndStaleOrLateStepsAreRefused() {
+    var sample =
+        households.create(
+            "worker.harbour",
+            "NV-N-01",
+            family(),
+            List.of(new Member(LocalDate.of(1982, 8, 8), "100.00")));
+    Application a =
+        submit(
+            "worker.harbour",
+            new Applications.NewApplication(
+                programme("MIN-INCOME"), sample.headId(), Channel.PERSON, null, false, "en"));
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.harbour",
+                    () -> applications.addEvidence(a.id(), null, " ", LocalDate.now().plusDays(1))))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("BEN-0220")
+        .hasMessageContaining("BEN-0221")
+        .hasMessageContaining("BEN-0222");
+    Application noticed =
+        fixtures.as("worker.harbour", () -> applications.completeStep(a.id(), a.version(), ""));
+    // Someone else moved it on meanwhile: the stale version is refused and nothing changes.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.harbour", () -> applications.completeStep(a.id(), a.version(), "")))
+        .isInstanceOfSatisfying(
+            ConflictException.class, e -> assertThat(e.isStaleVersion()).isTrue());
+    String reference = noticed.notice().orElseThrow().reference();
+    applications.object(reference, "They moved away.");
+    assertThatThrownBy(() -> applications.object("A-1900-000000", "Who?"))
+        .isInstanceOf(NotFoundException.class);
+
+    Application withdrawn =
+        fixtures.as("worker.harbour", () -> applications.withdraw(a.id(), noticed.version()));
+    assertThat(withdrawn.status()).isEqualTo(Application.Status.WITHDRAWN);
+    assertThat(applications.openNotices()).noneMatch(n -> n.reference().equals(reference));
+    assertThatThrownBy(() -> applications.object(reference, "Too late."))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("BEN-0216");
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.harbour",
+                    () ->
+                        applications.answerObjection(
+                            a.id(), withdrawn.objections().getFirst().id(), "Noted.")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("BEN-0210");
+  }
+
+  @Test
+  void anApplicationFollowsTheWorkflowSavedForItsProgramme() {
+    UUID programme = programme("EXTREME-POVERTY");
+    Workflow before = workflows.of(programme);
+    try {
+      fixtures.as(
+          "analyst",
+          () ->
+              workflows.set(
+                  programme,
+                  List.of(
+                      new Workflow.Step(StepKind.OPINION, 5, Role.CASE_WORKER, false),
+                      new Workflow.Step(StepKind.APPROVAL, 2, Role.CASE_WORKER, true)),
+                  12,
+                  10,
+                  before.version()));
+      var sample =
+          households.create(
+              "worker.harbour",
+              "NV-N-01",
+              family(),
+              List.of(new Member(LocalDate.of(1940, 1, 1), "50.00")));
+      Application a =
+          submit(
+              "worker.harbour",
+              new Applications.NewApplication(
+                  programme, sample.headId(), Channel.PERSON, null, false, "en"));
+      assertThat(a.steps())
+          .extracting(Application.Step::kind, Application.Step::role)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(StepKind.OPINION, Role.CASE_WORKER),
+              org.assertj.core.groups.Tuple.tuple(StepKind.APPROVAL, Role.CASE_WORKER));
+    } finally {
+      Workflow now = workflows.of(programme);
+      fixtures.as(
+          "analyst",
+          () ->
+              workflows.set(
+                  programme,
+                  before.steps(),
+                  before.urgentHours(),
+                  before.appealWorkingDays(),
+                  now.version()));
+    }
   }
 }

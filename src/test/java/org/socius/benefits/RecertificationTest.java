@@ -30,6 +30,7 @@ import org.springframework.security.access.AccessDeniedException;
 @IntegrationTest
 class RecertificationTest {
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired Fixtures fixtures;
   @Autowired Programmes programmes;
   @Autowired Decisions decisions;
@@ -237,6 +238,17 @@ class RecertificationTest {
 
     assertThat(run.status()).isEqualTo(RecertificationRun.Status.COMPLETED);
     assertThat(run.whatIf()).isTrue();
+    // The run's page, and the part of it the progress bar asks for while a run goes on.
+    var web = new org.socius.support.WebSession(port);
+    assertThat(web.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(web.get("/recertification-runs/" + run.id()).body())
+        .contains("<html")
+        .contains(fixtures.unit("NV-N").name());
+    var progress = web.get("/recertification-runs/" + run.id(), "HX-Request", "true");
+    assertThat(progress.body()).doesNotContain("<html").contains("id=\"progress\"");
+    var south = new org.socius.support.WebSession(port);
+    assertThat(south.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(south.get("/recertification-runs/" + run.id()).statusCode()).isEqualTo(404);
     assertThat(run.summary())
         .singleElement()
         .satisfies(

@@ -93,7 +93,7 @@ class BenefitsApiController {
   @PostMapping("/api/v1/benefit-applications/{id}/steps")
   @Operation(
       summary = "Complete the current step (by its role); the approval decides",
-      description = "A stale version answers 409 (BEN-0214).")
+      description = "A stale version answers 409 (PLT-0409).")
   Application completeStep(@PathVariable UUID id, @RequestBody StepBody body) {
     return applications.completeStep(id, body.version(), body.note());
   }

@@ -37,7 +37,7 @@ public class DecisionRecords {
 
   public record StoredCriterion(String name, boolean passed, Map<String, Object> values) {}
 
-  public void insert(Decision d, StoredExplanation explanation) {
+  public void insert(Decision d, String explanation) {
     jdbc.sql(
             """
             insert into benefits.decision (id, programme_id, programme_version_id, household_id,
@@ -58,7 +58,7 @@ public class DecisionRecords {
         .param("previous", d.previousCents())
         .param("on", d.decidedOn())
         .param("by", d.decidedBy())
-        .param("explanation", json.writeValueAsString(explanation))
+        .param("explanation", explanation)
         .update();
   }
 

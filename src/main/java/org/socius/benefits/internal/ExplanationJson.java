@@ -5,12 +5,20 @@ import java.util.Map;
 import org.socius.programmes.CompiledRules;
 
 /**
- * Writes a decision's explanation as the JSON {@link DecisionRecords.StoredExplanation} reads, for
- * the recertification's million decisions: straight into a buffer, without a general serializer.
+ * Writes a decision's explanation as the JSON {@link DecisionRecords.StoredExplanation} reads: the
+ * one writer of that format, for single decisions and for a recertification's million, straight
+ * into a buffer without a general serializer.
  */
-final class ExplanationJson {
+public final class ExplanationJson {
 
   private ExplanationJson() {}
+
+  /** The explanation of one evaluation, as kept with its decision. */
+  public static String of(CompiledRules.Evaluation e) {
+    StringBuilder out = new StringBuilder(256);
+    append(out, e);
+    return out.toString();
+  }
 
   static void append(StringBuilder out, CompiledRules.Evaluation e) {
     out.append("{\"criteria\":[");

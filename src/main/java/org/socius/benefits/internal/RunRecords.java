@@ -138,9 +138,15 @@ public class RunRecords {
         .optional();
   }
 
-  public List<RecertificationRun> ofProgramme(UUID programmeId) {
-    return jdbc.sql(SELECT + " where run.programme_id = :p order by run.started_at desc limit 50")
+  /** A programme's latest runs of a region (null: of any territory). */
+  public List<RecertificationRun> ofProgramme(UUID programmeId, UUID regionId) {
+    return jdbc.sql(
+            SELECT
+                + " where run.programme_id = :p"
+                + " and (cast(:r as uuid) is null or run.region_id = cast(:r as uuid))"
+                + " order by run.started_at desc limit 50")
         .param("p", programmeId)
+        .param("r", regionId)
         .query((rs, n) -> map(rs))
         .list();
   }

@@ -1,10 +1,12 @@
 package org.socius.benefits.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
@@ -24,6 +26,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
+import org.socius.platform.web.ListLinks;
 import org.socius.programmes.CompiledRules;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
@@ -53,9 +56,15 @@ class BenefitApplicationController {
   private final Programmes programmes;
   private final People people;
   private final MessageSource messages;
+  private final Clock clock;
 
   BenefitApplicationController(
-      Applications applications, Programmes programmes, People people, MessageSource messages) {
+      Applications applications,
+      Programmes programmes,
+      People people,
+      MessageSource messages,
+      Clock clock) {
+    this.clock = clock;
     this.applications = applications;
     this.programmes = programmes;
     this.people = people;
@@ -67,14 +76,16 @@ class BenefitApplicationController {
       @RequestParam(required = false) Application.Status status,
       @RequestParam(required = false) UUID programmeId,
       @RequestParam(defaultValue = "0") int page,
+      HttpServletRequest request,
       Model model) {
+    model.addAttribute("listLink", ListLinks.withoutPage(request));
     model.addAttribute(
         "page", applications.list(status, programmeId, Math.max(0, page), PAGE_SIZE));
     model.addAttribute("status", status);
     model.addAttribute("programmeId", programmeId);
     model.addAttribute("statuses", Application.Status.values());
     model.addAttribute("programmeNames", programmeNames());
-    model.addAttribute("now", OffsetDateTime.now());
+    model.addAttribute("now", OffsetDateTime.now(clock));
     return "benefits/applications";
   }
 
@@ -162,9 +173,9 @@ class BenefitApplicationController {
     model.addAttribute("a", a);
     model.addAttribute("programme", programmes.get(a.programmeId()));
     model.addAttribute("applicant", people.get(a.applicantId()));
-    model.addAttribute("now", OffsetDateTime.now());
+    model.addAttribute("now", OffsetDateTime.now(clock));
     model.addAttribute("evidenceKinds", Application.EvidenceKind.values());
-    model.addAttribute("today", LocalDate.now());
+    model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute(
         "mayAct",
         a.current()

@@ -1,5 +1,6 @@
 package org.socius.benefits.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
+import org.socius.platform.web.ListLinks;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.socius.territory.Territories;
@@ -115,19 +117,21 @@ class RecertificationController {
 
   /** A run's page; while it runs, the progress part asks for itself again every second. */
   @GetMapping("/recertification-runs/{id}")
-  String run(@PathVariable UUID id, Model model) {
+  String run(@PathVariable UUID id, HttpServletRequest request, Model model) {
     RecertificationRun run = recertifications.get(id);
     model.addAttribute("run", run);
+    model.addAttribute("regionNames", regionNames());
+    if (ListLinks.isFragmentRequest(request)) {
+      return "benefits/run :: progress";
+    }
     model.addAttribute("programme", programmes.get(run.programmeId()));
     model.addAttribute("version", programmes.version(run.programmeVersionId()));
-    model.addAttribute("regionNames", regionNames());
     return "benefits/run";
   }
 
   private List<TerritoryUnit> regionsInScope() {
     return territories.regions().stream()
-        .filter(
-            r -> CurrentScope.get().allows(r.id(), null) || CurrentScope.get().isNationalOrWider())
+        .filter(r -> CurrentScope.get().allows(r.id(), null))
         .toList();
   }
 

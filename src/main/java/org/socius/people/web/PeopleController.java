@@ -3,6 +3,7 @@ package org.socius.people.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ import org.socius.people.PersonFile;
 import org.socius.people.PersonFiles;
 import org.socius.people.PersonMerge;
 import org.socius.people.PersonMerges;
-import org.socius.platform.api.ImportReport;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
@@ -65,6 +65,7 @@ class PeopleController {
   private final PeopleImport importer;
   private final PersonMerges merges;
   private final PersonFiles files;
+  private final Clock clock;
   private final Territories territories;
   private final MessageSource messages;
 
@@ -74,7 +75,9 @@ class PeopleController {
       PersonMerges merges,
       PersonFiles files,
       Territories territories,
-      MessageSource messages) {
+      MessageSource messages,
+      Clock clock) {
+    this.clock = clock;
     this.merges = merges;
     this.files = files;
     this.people = people;
@@ -115,52 +118,40 @@ class PeopleController {
           disabilityAssessedOn,
           categories == null ? Set.of() : categories);
     }
+
+    /** An empty form, for a person living in a municipality (if known) at an address. */
+    static PersonForm blank(UUID municipalityId, String address) {
+      return new PersonForm(
+          "",
+          "",
+          null,
+          null,
+          "",
+          municipalityId,
+          address,
+          address,
+          "",
+          "",
+          null,
+          null,
+          EnumSet.noneOf(Category.class));
+    }
   }
 
   @GetMapping("/people")
   String form(@RequestParam(required = false) UUID household, Model model) {
     if (household != null) {
       // Registering a member from the household's page: the person joins it on registration.
-      Household h = people.householdOn(household, LocalDate.now());
+      Household h = people.householdOn(household, LocalDate.now(clock));
       model.addAttribute("intoHousehold", h);
       model.addAttribute(
           "relations", Arrays.stream(Relation.values()).filter(r -> r != Relation.HEAD).toList());
       if (!model.containsAttribute("person")) {
-        model.addAttribute(
-            "person",
-            new PersonForm(
-                "",
-                "",
-                null,
-                null,
-                "",
-                h.municipalityId(),
-                h.address(),
-                h.address(),
-                "",
-                "",
-                null,
-                null,
-                EnumSet.noneOf(Category.class)));
+        model.addAttribute("person", PersonForm.blank(h.municipalityId(), h.address()));
       }
     }
     if (!model.containsAttribute("person")) {
-      model.addAttribute(
-          "person",
-          new PersonForm(
-              "",
-              "",
-              null,
-              null,
-              "",
-              null,
-              "",
-              "",
-              "",
-              "",
-              null,
-              null,
-              EnumSet.noneOf(Category.class)));
+      model.addAttribute("person", PersonForm.blank(null, ""));
     }
     model.addAttribute("municipalities", municipalitiesInScope());
     model.addAttribute("sexes", Sex.values());
@@ -239,48 +230,33 @@ class PeopleController {
     model.addAttribute(
         "municipality",
         territories.find(person.municipalityId()).map(TerritoryUnit::name).orElse(""));
-    model.addAttribute("age", person.ageOn(LocalDate.now()));
+    model.addAttribute("age", person.ageOn(LocalDate.now(clock)));
     model.addAttribute("household", people.householdOf(id).orElse(null));
     model.addAttribute("sources", IncomeSource.values());
-    model.addAttribute("lastMonth", YearMonth.now().minusMonths(1));
+    model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
     List<PersonMerge> involving = merges.involving(id);
     model.addAttribute("merges", involving);
     model.addAttribute("file", files.of(id));
     model.addAttribute("assetKinds", PeopleKinds.AssetKind.values());
     model.addAttribute("purposes", PeopleKinds.ConsentPurpose.values());
     model.addAttribute("documentKinds", PeopleKinds.DocumentKind.values());
-    model.addAttribute("today", LocalDate.now());
-    model.addAttribute(
-        "mergedInto",
+    model.addAttribute("today", LocalDate.now(clock));
+    UUID mergedInto =
         involving.stream()
             .filter(m -> m.status() == PersonMerge.Status.MERGED && m.duplicateId().equals(id))
             .map(PersonMerge::keptId)
             .findFirst()
-            .orElse(null));
-    // Others who may be the same person: the worker can propose merging this record into one.
+            .orElse(null);
+    model.addAttribute("mergedInto", mergedInto);
+    // Others who may be the same person, to merge this record into: a merged record has none.
     model.addAttribute(
         "candidates",
-        people.possibleDuplicates(details(person)).stream()
-            .filter(c -> c.inYourTerritory() && !id.equals(c.personId()))
-            .toList());
+        mergedInto != null
+            ? List.of()
+            : people.possibleDuplicates(person.details()).stream()
+                .filter(c -> c.inYourTerritory() && !id.equals(c.personId()))
+                .toList());
     return "people/person";
-  }
-
-  private static PersonDetails details(Person p) {
-    return new PersonDetails(
-        p.familyName(),
-        p.givenNames(),
-        p.dateOfBirth(),
-        p.sex(),
-        p.identifier(),
-        p.municipalityId(),
-        p.registeredAddress(),
-        p.actualAddress(),
-        p.phone(),
-        p.email(),
-        p.disabilityDegree(),
-        p.disabilityAssessedOn(),
-        p.categories());
   }
 
   /** Proposes that this record is a duplicate of another, to be merged into it on review. */
@@ -314,7 +290,7 @@ class PeopleController {
         records.computeIfAbsent(m.duplicateId(), people::get);
         proposed.add(m);
       } catch (NotFoundException e) {
-        records.remove(m.duplicateId());
+        // left out of this list
       }
     }
     model.addAttribute("proposed", proposed);
@@ -347,17 +323,9 @@ class PeopleController {
   }
 
   @PostMapping("/people/import")
-  String importFile(@RequestParam("file") MultipartFile file, Model model, Locale locale)
-      throws IOException {
-    ImportReport report = importer.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8));
-    Map<ImportReport.LineFinding, String> texts = new HashMap<>();
-    for (ImportReport.LineFinding f : report.findings()) {
-      texts.put(
-          f,
-          messages.getMessage("error." + f.finding().code(), f.finding().args().toArray(), locale));
-    }
-    model.addAttribute("report", report);
-    model.addAttribute("problemTexts", texts);
+  String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    model.addAttribute(
+        "report", importer.importCsv(new String(file.getBytes(), StandardCharsets.UTF_8)));
     return importForm(model);
   }
 
@@ -412,7 +380,11 @@ class PeopleController {
       Locale locale,
       RedirectAttributes redirect) {
     return fileChange(
-        id, model, locale, redirect, () -> files.withdrawConsent(id, consentId, LocalDate.now()));
+        id,
+        model,
+        locale,
+        redirect,
+        () -> files.withdrawConsent(id, consentId, LocalDate.now(clock)));
   }
 
   @PostMapping("/people/{id}/documents")
@@ -490,7 +462,7 @@ class PeopleController {
           people.createHousehold(
               person.municipalityId(),
               address,
-              List.of(new Household.NewMember(id, Relation.HEAD, false, LocalDate.now())));
+              List.of(new Household.NewMember(id, Relation.HEAD, false, LocalDate.now(clock))));
       redirect.addFlashAttribute("flash", "people.householdCreated");
       return "redirect:/households/" + h.id();
     } catch (InvalidInputException | ConflictException e) {
@@ -526,12 +498,12 @@ class PeopleController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
       Model model,
       Locale locale) {
-    LocalDate date = on == null ? LocalDate.now() : on;
+    LocalDate date = on == null ? LocalDate.now(clock) : on;
     try {
       model.addAttribute("household", people.householdOn(id, date));
     } catch (InvalidInputException e) {
       model.addAttribute("errors", FormErrors.of(e, messages, locale));
-      model.addAttribute("household", people.householdOn(id, LocalDate.now()));
+      model.addAttribute("household", people.householdOn(id, LocalDate.now(clock)));
     }
     return "people/household";
   }

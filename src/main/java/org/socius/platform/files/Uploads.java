@@ -3,17 +3,12 @@ package org.socius.platform.files;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Checks of uploaded documents, the same in every module: a document is a PDF, PNG or JPEG file,
  * and is taken for one only if its first bytes say so, whatever type the browser declared.
  */
 public final class Uploads {
-
-  /** The media types accepted as documents. */
-  public static final Set<String> DOCUMENT_TYPES =
-      Set.of("application/pdf", "image/png", "image/jpeg");
 
   private static final byte[] PDF = {'%', 'P', 'D', 'F'};
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};

@@ -38,6 +38,11 @@ public final class CurrentScope {
     }
   }
 
+  /** Who is acting, by user name, as changes record it: "system" for the system's own work. */
+  public static String actorName() {
+    return actor().map(Actor::username).orElse("system");
+  }
+
   /** The signed-in actor, if any. */
   public static Optional<Actor> actor() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -2,6 +2,7 @@ package org.socius.programmes.internal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,21 +107,22 @@ public class ProgrammeRecords {
         == 1;
   }
 
+  /** Every programme in order of consideration, with its versions: three queries in all. */
   public List<Programme> programmes() {
-    return jdbc
-        .sql("select id from programmes.programme order by last_resort, position, name")
-        .query(UUID.class)
-        .list()
-        .stream()
-        .map(id -> programme(id).orElseThrow())
-        .toList();
+    return select("order by last_resort, position, name", Map.of(), null);
   }
 
   public Optional<Programme> programme(UUID id) {
+    return select("where id = :id", Map.of("id", id), id).stream().findFirst();
+  }
+
+  private List<Programme> select(String clause, Map<String, Object> params, UUID only) {
+    Map<UUID, List<Programme.Version>> versions = versions(only);
     return jdbc.sql(
             "select id, code, name, description, kind, position, last_resort"
-                + " from programmes.programme where id = :id")
-        .param("id", id)
+                + " from programmes.programme "
+                + clause)
+        .params(params)
         .query(
             (rs, n) ->
                 new Programme(
@@ -131,8 +133,8 @@ public class ProgrammeRecords {
                     Programme.Kind.valueOf(rs.getString(5)),
                     rs.getInt(6),
                     rs.getBoolean(7),
-                    versions(rs.getObject(1, UUID.class))))
-        .optional();
+                    versions.getOrDefault(rs.getObject(1, UUID.class), List.of())))
+        .list();
   }
 
   /** The programme a version belongs to. */
@@ -143,15 +145,16 @@ public class ProgrammeRecords {
         .optional();
   }
 
-  private List<Programme.Version> versions(UUID programmeId) {
+  /** The versions of one programme (or of all, when null), by programme, in number order. */
+  private Map<UUID, List<Programme.Version>> versions(UUID only) {
     Map<UUID, Map<UUID, Map<String, Long>>> regional = new HashMap<>();
     jdbc.sql(
             """
             select rp.programme_version_id, rp.region_id, rp.name, rp.value
             from programmes.regional_parameter rp
             join programmes.programme_version v on v.id = rp.programme_version_id
-            where v.programme_id = :p""")
-        .param("p", programmeId)
+            where cast(:p as uuid) is null or v.programme_id = cast(:p as uuid)""")
+        .param("p", only)
         .query(
             rs -> {
               regional
@@ -159,27 +162,35 @@ public class ProgrammeRecords {
                   .computeIfAbsent(rs.getObject(2, UUID.class), k -> new HashMap<>())
                   .put(rs.getString(3), rs.getLong(4));
             });
-    return jdbc.sql(
+    Map<UUID, List<Programme.Version>> versions = new HashMap<>();
+    jdbc.sql(
             """
             select id, version_number, effective_from, status, criteria::text, formula,
-              parameters::text, published_at, published_by
-            from programmes.programme_version where programme_id = :p order by version_number""")
-        .param("p", programmeId)
+              parameters::text, published_at, published_by, programme_id
+            from programmes.programme_version
+            where cast(:p as uuid) is null or programme_id = cast(:p as uuid)
+            order by programme_id, version_number""")
+        .param("p", only)
         .query(
-            (rs, n) -> {
+            rs -> {
               UUID id = rs.getObject(1, UUID.class);
-              return new Programme.Version(
-                  id,
-                  rs.getInt(2),
-                  rs.getObject(3, LocalDate.class),
-                  Programme.Status.valueOf(rs.getString(4)),
-                  json.readValue(rs.getString(5), new TypeReference<List<Rules.Criterion>>() {}),
-                  rs.getString(6),
-                  json.readValue(rs.getString(7), new TypeReference<Map<String, Long>>() {}),
-                  regional.getOrDefault(id, Map.of()),
-                  rs.getObject(8, OffsetDateTime.class),
-                  rs.getString(9));
-            })
-        .list();
+              versions
+                  .computeIfAbsent(rs.getObject(10, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Programme.Version(
+                          id,
+                          rs.getInt(2),
+                          rs.getObject(3, LocalDate.class),
+                          Programme.Status.valueOf(rs.getString(4)),
+                          json.readValue(
+                              rs.getString(5), new TypeReference<List<Rules.Criterion>>() {}),
+                          rs.getString(6),
+                          json.readValue(
+                              rs.getString(7), new TypeReference<Map<String, Long>>() {}),
+                          regional.getOrDefault(id, Map.of()),
+                          rs.getObject(8, OffsetDateTime.class),
+                          rs.getString(9)));
+            });
+    return versions;
   }
 }
