@@ -48,9 +48,6 @@ public class People {
   /** Nobody on the register is older than this; an older birth date is a typing error. */
   static final int MAX_AGE = 130;
 
-  /** Names this alike (trigram similarity of their Latin keys) may be one person's. */
-  static final double SIMILAR_NAMES = 0.5;
-
   private final PeopleRecords records;
   private final Territories territories;
   private final AuditLog audit;

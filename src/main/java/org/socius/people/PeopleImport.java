@@ -154,7 +154,7 @@ public class PeopleImport {
     Map<String, Integer> sameDay =
         seen.computeIfAbsent(d.dateOfBirth(), k -> new LinkedHashMap<>());
     for (Map.Entry<String, Integer> other : sameDay.entrySet()) {
-      if (records.similarity(key, other.getKey()) >= People.SIMILAR_NAMES) {
+      if (records.similarity(key, other.getKey()) >= PeopleRecords.SIMILAR_NAMES) {
         return other.getValue();
       }
     }

@@ -90,6 +90,8 @@ create table benefits.public_notice (
   ends_on           date        not null
 );
 create index public_notice_open on benefits.public_notice (ends_on);
+-- Objections find their notice by its public reference.
+create unique index public_notice_reference on benefits.public_notice (reference);
 
 create table benefits.objection (
   id              uuid        primary key,

@@ -53,6 +53,9 @@ public class PeopleRecords {
    * Persons with the same identifier, or born the same day with a similar name key. The birth date
    * narrows millions of persons to a few dozen before any name is compared.
    */
+  /** Names this alike (trigram similarity of their Latin keys) may be one person's. */
+  public static final double SIMILAR_NAMES = 0.5;
+
   public List<Candidate> candidates(String nameKey, LocalDate dateOfBirth, String identifier) {
     return jdbc.sql(
             """
@@ -60,13 +63,14 @@ public class PeopleRecords {
               identifier, similarity(name_key, :key) as s
             from people.person p
             where ((cast(:identifier as text) is not null and identifier = :identifier)
-               or (date_of_birth = :dob and similarity(name_key, :key) >= 0.5))
+               or (date_of_birth = :dob and similarity(name_key, :key) >= :similar))
               -- A duplicate merged into someone else is that person now.
               and not exists (select 1 from people.merge m
                               where m.duplicate_id = p.id and m.status = 'MERGED')
             order by (identifier = :identifier) desc nulls last, s desc
             limit 10""")
         .param("key", nameKey)
+        .param("similar", SIMILAR_NAMES)
         .param("dob", dateOfBirth)
         .param("identifier", identifier)
         .query(
