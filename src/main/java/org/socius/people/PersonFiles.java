@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
@@ -138,7 +139,13 @@ public class PersonFiles {
   /** Whether the person's consent to a purpose is in force. */
   @Transactional(readOnly = true)
   public boolean consents(UUID personId, ConsentPurpose purpose) {
-    return files.consentInForce(find(personId).id(), purpose).isPresent();
+    return consentInForce(personId, purpose).isPresent();
+  }
+
+  /** The person's consent to a purpose now in force, if any: what a referral cites. */
+  @Transactional(readOnly = true)
+  public Optional<PersonFile.Consent> consentInForce(UUID personId, ConsentPurpose purpose) {
+    return files.consentInForce(find(personId).id(), purpose);
   }
 
   @Transactional

@@ -88,6 +88,26 @@ public class Accounts {
         .optional();
   }
 
+  /**
+   * Enabled users holding a role whose scope reaches a municipality: those of the municipality
+   * itself, of its region and national ones, by name.
+   */
+  public List<UserAccount> reaching(UUID regionId, UUID municipalityId, Role role) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts.user_account where enabled and :role = any (roles)"
+                + " and (scope_level = 'NATIONAL'"
+                + " or (scope_level = 'REGION' and region_id = :region)"
+                + " or (scope_level = 'MUNICIPALITY' and municipality_id = :municipality))"
+                + " order by display_name, username")
+        .param("role", role.name())
+        .param("region", regionId)
+        .param("municipality", municipalityId)
+        .query(Accounts::map)
+        .list();
+  }
+
   public Optional<String> passwordHash(UUID id) {
     return jdbc.sql("select password_hash from accounts.user_account where id = :id")
         .param("id", id)

@@ -43,6 +43,22 @@ public final class CurrentScope {
     return actor().map(Actor::username).orElse("system");
   }
 
+  /**
+   * The actor as the database session is told of it: none while the actor itself is being resolved
+   * (loading the session opens a transaction of its own, which must not resolve it again).
+   */
+  public static Optional<Actor> actorForDatabase() {
+    if (RESOLVING.get() != null) {
+      return Optional.empty();
+    }
+    RESOLVING.set(Boolean.TRUE);
+    try {
+      return actor();
+    } finally {
+      RESOLVING.remove();
+    }
+  }
+
   /** The signed-in actor, if any. */
   public static Optional<Actor> actor() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
