@@ -53,6 +53,8 @@ class OtherTerritoryAnswers404Test {
   String northDecision;
   String northRun;
   String northMerge;
+  String northCase;
+  @Autowired org.socius.cases.Cases cases;
   @Autowired org.socius.people.PersonMerges personMerges;
   @Autowired org.socius.benefits.Applications benefitApplications;
   @Autowired org.socius.benefits.Recertifications recertifications;
@@ -290,6 +292,34 @@ class OtherTerritoryAnswers404Test {
                               .id();
                         }))
             .toString();
+    // A case of that person in Harbour City: once.
+    northCase =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql("select id from cases.client_case where person_id = :p")
+                                .param("p", java.util.UUID.fromString(northPerson))
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(
+                () ->
+                    fixtures
+                        .as(
+                            "worker.harbour",
+                            () ->
+                                cases.open(
+                                    new org.socius.cases.Cases.NewCase(
+                                        java.util.UUID.fromString(northPerson),
+                                        org.socius.accounts.Sector.HEALTH,
+                                        org.socius.cases.Case.Source.PERSON,
+                                        "",
+                                        "Test 404",
+                                        false,
+                                        "en",
+                                        null)))
+                        .id())
+            .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -487,6 +517,70 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "GET /api/v1/recertification-runs/{id}",
         v -> southOfficer.get("/api/v1/recertification-runs/" + northRun));
+    String aCase = "/api/v1/cases/" + northCase;
+    String anId = java.util.UUID.randomUUID().toString();
+    Map<String, String> ifMatch = Map.of("If-Match", "\"0\"");
+    requests.put("GET /api/v1/cases/{id}", v -> southOfficer.get(aCase));
+    requests.put(
+        "POST /api/v1/cases/{id}/steps",
+        v ->
+            southOfficer.post(
+                aCase + "/steps", "{\"step\":\"INITIAL_EVALUATION\",\"record\":\"x\"}", ifMatch));
+    requests.put(
+        "POST /api/v1/cases/{id}/early-closure",
+        v ->
+            southOfficer.post(
+                aCase + "/early-closure", "{\"outcome\":\"DIED\",\"record\":\"x\"}", ifMatch));
+    requests.put(
+        "PUT /api/v1/cases/{id}/worker",
+        v ->
+            southOfficer.put(
+                aCase + "/worker", "{\"workerId\":\"" + southUserId() + "\"}", ifMatch));
+    requests.put(
+        "GET /api/v1/cases/{id}/team-candidates",
+        v -> southOfficer.get(aCase + "/team-candidates"));
+    requests.put(
+        "POST /api/v1/cases/{id}/team",
+        v ->
+            southOfficer.post(
+                aCase + "/team", "{\"userId\":\"" + southUserId() + "\",\"roleInCase\":\"x\"}"));
+    requests.put(
+        "DELETE /api/v1/cases/{id}/team/{memberId}",
+        v -> southOfficer.delete(aCase + "/team/" + anId));
+    requests.put(
+        "POST /api/v1/cases/{id}/notes",
+        v -> southOfficer.post(aCase + "/notes", "{\"text\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/cases/{id}/conferences",
+        v ->
+            southOfficer.post(
+                aCase + "/conferences",
+                "{\"heldOn\":\""
+                    + LocalDate.now()
+                    + "\",\"participants\":\"x\",\"minutes\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/cases/{id}/tasks",
+        v ->
+            southOfficer.post(
+                aCase + "/tasks", "{\"title\":\"x\",\"dueOn\":\"" + LocalDate.now() + "\"}"));
+    requests.put(
+        "POST /api/v1/cases/{id}/tasks/{taskId}/done",
+        v -> southOfficer.post(aCase + "/tasks/" + anId + "/done", "{}"));
+    requests.put(
+        "POST /api/v1/cases/{id}/referrals",
+        v ->
+            southOfficer.post(
+                aCase + "/referrals", "{\"toKind\":\"NGO\",\"toName\":\"x\",\"reason\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/cases/{id}/assessments",
+        v ->
+            southOfficer.post(
+                aCase + "/assessments",
+                "{\"instrumentId\":\""
+                    + anId
+                    + "\",\"answers\":{},\"assessedOn\":\""
+                    + LocalDate.now()
+                    + "\"}"));
     return requests;
   }
 
@@ -521,7 +615,12 @@ class OtherTerritoryAnswers404Test {
           "POST /api/v1/programme-versions/{id}/publication",
           "GET /api/v1/programmes/{id}/workflow",
           "PUT /api/v1/programmes/{id}/workflow",
-          "POST /api/v1/programmes/{id}/recertification-runs");
+          "POST /api/v1/programmes/{id}/recertification-runs",
+          "GET /api/v1/instruments/{id}");
+
+  private String southUserId() {
+    return fixtures.user("worker.riverside").id().toString();
+  }
 
   @Test
   void everyEndpointAddressingARecordIsCovered() {
