@@ -46,6 +46,7 @@ class DemoData implements ApplicationRunner {
   private final DemoProviders providers;
   private final DemoProgrammes programmes;
   private final DemoBenefits benefits;
+  private final DemoCases cases;
   private final boolean enabled;
 
   DemoData(
@@ -56,6 +57,7 @@ class DemoData implements ApplicationRunner {
       DemoProviders providers,
       DemoProgrammes programmes,
       DemoBenefits benefits,
+      DemoCases cases,
       DatabaseProperties database,
       @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
@@ -64,6 +66,7 @@ class DemoData implements ApplicationRunner {
     this.catalogue = catalogue;
     this.programmes = programmes;
     this.benefits = benefits;
+    this.cases = cases;
     this.providers = providers;
     // Unless told otherwise, only the embedded database gets demo data: a production database
     // must never receive demo users with a published password.
@@ -250,6 +253,10 @@ class DemoData implements ApplicationRunner {
         harbour,
         accounts.findByUsername("worker.harbour").orElseThrow(),
         accounts.findByUsername("officer.north").orElseThrow());
+    cases.load(
+        harbour,
+        accounts.findByUsername("worker.harbour").orElseThrow(),
+        accounts.findByUsername("specialist.health").orElseThrow());
   }
 
   private void holidays(TerritoryUnit region, int year) {

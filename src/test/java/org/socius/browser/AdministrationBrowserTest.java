@@ -159,6 +159,7 @@ class AdministrationBrowserTest {
                   "nav.catalogue",
                   "nav.programmes",
                   "nav.register",
+                  "nav.cases",
                   "nav.benefitApplications",
                   "nav.applications",
                   "nav.territories"),
@@ -169,8 +170,9 @@ class AdministrationBrowserTest {
                   "nav.catalogue",
                   "nav.programmes",
                   "nav.register",
+                  "nav.cases",
                   "nav.benefitApplications"),
-          "specialist.health", List.of("nav.home", "nav.catalogue", "nav.register"),
+          "specialist.health", List.of("nav.home", "nav.catalogue", "nav.register", "nav.cases"),
           "provider.staff", List.of("nav.home", "nav.myProvider", "nav.catalogue", "nav.register"),
           "inspector", List.of("nav.home", "nav.catalogue", "nav.register"),
           "beneficiary", List.of("nav.home", "nav.register"));

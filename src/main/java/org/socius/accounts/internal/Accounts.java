@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.socius.accounts.Colleagues.Colleague;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
 import org.socius.platform.db.TextArrays;
@@ -89,22 +90,25 @@ public class Accounts {
   }
 
   /**
-   * Enabled users holding a role whose scope reaches a municipality: those of the municipality
-   * itself, of its region and national ones, by name.
+   * Enabled users holding a role whose scope reaches a municipality (those of the municipality, of
+   * its region and national ones), by name, from the directory function that reads past the
+   * territorial policy: only the columns of a {@link Colleague} leave it.
    */
-  public List<UserAccount> reaching(UUID regionId, UUID municipalityId, Role role) {
+  public List<Colleague> colleaguesReaching(UUID regionId, UUID municipalityId, Role role) {
     return jdbc.sql(
-            "select "
-                + COLUMNS
-                + " from accounts.user_account where enabled and :role = any (roles)"
-                + " and (scope_level = 'NATIONAL'"
-                + " or (scope_level = 'REGION' and region_id = :region)"
-                + " or (scope_level = 'MUNICIPALITY' and municipality_id = :municipality))"
-                + " order by display_name, username")
-        .param("role", role.name())
+            "select id, username, display_name, sector, scope_level"
+                + " from accounts.colleagues_reaching(:region, :municipality, :role)")
         .param("region", regionId)
         .param("municipality", municipalityId)
-        .query(Accounts::map)
+        .param("role", role.name())
+        .query(
+            (rs, n) ->
+                new Colleague(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4) == null ? null : Sector.valueOf(rs.getString(4)),
+                    ScopeLevel.valueOf(rs.getString(5))))
         .list();
   }
 
