@@ -204,6 +204,20 @@ class CaseManagementTest {
                 "worker.riverside",
                 () -> cases.caseload(Cases.Caseload.ALL, null, false, 0, 100).items()))
         .noneMatch(s -> s.id().equals(opened.id()));
+    // A case goes only to a worker whose territory reaches its municipality.
+    UUID riverside = fixtures.user("worker.riverside").id();
+    Case current = fixtures.as("worker.harbour", () -> cases.get(opened.id()));
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.harbour",
+                    () -> cases.assign(opened.id(), current.version(), riverside)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("CAS-0109");
+    assertThat(fixtures.as("worker.harbour", () -> cases.workersFor(opened.id())))
+        .extracting(c -> c.username())
+        .contains("worker.harbour")
+        .doesNotContain("worker.riverside");
     // An inspector has no part in cases.
     assertThatThrownBy(() -> fixtures.as("inspector", () -> cases.get(opened.id())))
         .isInstanceOf(AccessDeniedException.class);
