@@ -81,16 +81,21 @@ public class Cases {
     this.clock = clock;
   }
 
-  /** A request for help as the one window takes it in. */
+  /** A request for help as the one window takes it in; not urgent unless said so. */
   public record NewCase(
       UUID personId,
       Sector sector,
       Source source,
       String requester,
       String request,
-      boolean urgent,
+      Boolean urgent,
       String language,
-      UUID workerId) {}
+      UUID workerId) {
+
+    public boolean isUrgent() {
+      return Boolean.TRUE.equals(urgent);
+    }
+  }
 
   @Transactional
   public Case open(NewCase n) {
@@ -135,7 +140,7 @@ public class Cases {
             n.source(),
             text(n.requester()),
             n.request().trim(),
-            n.urgent(),
+            n.isUrgent(),
             language,
             Status.OPEN,
             first.seq(),
@@ -394,7 +399,7 @@ public class Cases {
   /** A step begun today, due after its working days (an urgent case's first step, the next). */
   private Case.Step startStep(
       int seq, StepKind kind, UUID municipalityId, LocalDate today, NewCase urgentIntake) {
-    int days = urgentIntake != null && urgentIntake.urgent() ? 1 : kind.workingDays();
+    int days = urgentIntake != null && urgentIntake.isUrgent() ? 1 : kind.workingDays();
     LocalDate due = workingDays.addWorkingDays(municipalityId, today, days);
     return new Case.Step(seq, kind, kind.role(), today, due, null, null, "");
   }
