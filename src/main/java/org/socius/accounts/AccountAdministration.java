@@ -12,6 +12,7 @@ import org.socius.accounts.internal.PasswordPolicy;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.platform.Ids;
+import org.socius.platform.Languages;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
@@ -339,7 +340,7 @@ public class AccountAdministration {
   }
 
   private static String language(String language) {
-    return "ru".equals(language) ? "ru" : "en";
+    return Languages.supported(language) ? language : Languages.CODES.getFirst();
   }
 
   private static String blankToNull(String value) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
@@ -22,6 +21,7 @@ import org.socius.benefits.internal.DecisionRecords;
 import org.socius.people.People;
 import org.socius.people.Person;
 import org.socius.platform.Ids;
+import org.socius.platform.Languages;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
@@ -50,9 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Applications {
-
-  /** Languages a decision can be printed in. */
-  public static final Set<String> LANGUAGES = Set.of("en", "ru");
 
   static final int MAX_TEXT = 2000;
 
@@ -121,8 +118,8 @@ public class Applications {
       findings.add(Finding.of("representative", "BEN-0204"));
     }
     String language = n.language() == null || n.language().isBlank() ? "en" : n.language().trim();
-    if (!LANGUAGES.contains(language)) {
-      findings.add(Finding.of("language", "BEN-0205", String.join(", ", LANGUAGES)));
+    if (!Languages.supported(language)) {
+      findings.add(Finding.of("language", "BEN-0205", String.join(", ", Languages.CODES)));
     }
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);

@@ -105,11 +105,11 @@ public class Assessments {
   @Transactional
   public CaseFile.Assessment assess(
       UUID caseId, UUID instrumentId, Map<String, Integer> answers, LocalDate assessedOn) {
+    Roles.requireCaseTeam();
     Case c = cases.visible(caseId);
     if (!c.open()) {
       throw new ConflictException("CAS-0401", c.reference());
     }
-    RequiredRoles.anyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER, Role.TEAM_SPECIALIST);
     if (instrumentId == null) {
       throw InvalidInputException.of("instrumentId", "CAS-0604");
     }

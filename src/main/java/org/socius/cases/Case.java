@@ -22,7 +22,6 @@ public record Case(
     boolean urgent,
     String language,
     Status status,
-    Integer currentStep,
     UUID workerId,
     String workerName,
     OffsetDateTime openedAt,
@@ -124,11 +123,9 @@ public record Case(
     }
   }
 
+  /** The step the case is at: the one not yet completed (none once the case is closed). */
   public Optional<Step> current() {
-    if (currentStep == null) {
-      return Optional.empty();
-    }
-    return steps.stream().filter(s -> s.seq() == currentStep).findFirst();
+    return steps.stream().filter(s -> s.completedAt() == null).findFirst();
   }
 
   public boolean open() {

@@ -88,6 +88,28 @@ public record CaseFile(
       LocalDate assessedOn,
       String assessedBy) {}
 
-  /** Something that happened to the case. */
-  public record Event(OffsetDateTime at, String actor, String kind, String detail) {}
+  /**
+   * Something that happened to the case. The detail of a completed step is the step's code, and of
+   * a closure the outcome's, so that each reader sees it in their language.
+   */
+  public record Event(OffsetDateTime at, String actor, String kind, String detail) {
+
+    /** The message key that names the detail, when the detail is a code; null otherwise. */
+    public String detailKey() {
+      return switch (kind) {
+        case "STEP_COMPLETED" -> codeOf(Case.StepKind.class, "cases.step.");
+        case "CLOSED", "CLOSED_EARLY" -> codeOf(Case.Outcome.class, "cases.outcome.");
+        default -> null;
+      };
+    }
+
+    private <E extends Enum<E>> String codeOf(Class<E> codes, String prefix) {
+      for (E code : codes.getEnumConstants()) {
+        if (code.name().equals(detail)) {
+          return prefix + detail;
+        }
+      }
+      return null;
+    }
+  }
 }

@@ -13,7 +13,7 @@ import org.socius.accounts.Sector;
 import org.socius.audit.AuditLog;
 import org.socius.cases.CaseFile.ReferralTarget;
 import org.socius.cases.internal.CaseRecords;
-import org.socius.cases.internal.TeamRecords;
+import org.socius.cases.internal.CaseWorkRecords;
 import org.socius.people.PeopleKinds.ConsentPurpose;
 import org.socius.people.PersonFile;
 import org.socius.people.PersonFiles;
@@ -39,7 +39,7 @@ public class CaseWork {
 
   private final Cases cases;
   private final CaseRecords records;
-  private final TeamRecords team;
+  private final CaseWorkRecords workRecords;
   private final Colleagues colleagues;
   private final PersonFiles personFiles;
   private final AuditLog audit;
@@ -48,33 +48,43 @@ public class CaseWork {
   CaseWork(
       Cases cases,
       CaseRecords records,
-      TeamRecords team,
+      CaseWorkRecords workRecords,
       Colleagues colleagues,
       PersonFiles personFiles,
       AuditLog audit,
       Clock clock) {
     this.cases = cases;
     this.records = records;
-    this.team = team;
+    this.workRecords = workRecords;
     this.colleagues = colleagues;
     this.personFiles = personFiles;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** Specialists and workers who may be called to a case's team. */
+  /**
+   * The colleagues whose territory reaches a case's municipality: the case workers it may be given
+   * to, and everyone who may be called to its team (specialists, then case workers).
+   */
+  public record Staffing(List<Colleague> workers, List<Colleague> team) {}
+
   @Transactional(readOnly = true)
-  public List<Colleague> candidates(UUID caseId) {
-    Case c = cases.visible(caseId);
-    List<Colleague> all =
+  public Staffing staffing(UUID caseId) {
+    return staffingOf(cases.visible(caseId));
+  }
+
+  private Staffing staffingOf(Case c) {
+    List<Colleague> workers =
+        colleagues.reaching(c.regionId(), c.municipalityId(), Role.CASE_WORKER);
+    List<Colleague> team =
         new ArrayList<>(
             colleagues.reaching(c.regionId(), c.municipalityId(), Role.TEAM_SPECIALIST));
-    for (Colleague w : colleagues.reaching(c.regionId(), c.municipalityId(), Role.CASE_WORKER)) {
-      if (all.stream().noneMatch(x -> x.id().equals(w.id()))) {
-        all.add(w);
+    for (Colleague w : workers) {
+      if (team.stream().noneMatch(x -> x.id().equals(w.id()))) {
+        team.add(w);
       }
     }
-    return all;
+    return new Staffing(workers, team);
   }
 
   @Transactional
@@ -90,7 +100,7 @@ public class CaseWork {
       throw new InvalidInputException(findings);
     }
     Colleague colleague =
-        candidates(caseId).stream()
+        staffingOf(c).team().stream()
             .filter(x -> x.id().equals(userId))
             .findFirst()
             .orElseThrow(() -> InvalidInputException.of("userId", "CAS-0503"));
@@ -105,7 +115,7 @@ public class CaseWork {
             roleInCase.trim(),
             now);
     try {
-      team.addMember(c, member, CurrentScope.actorName());
+      workRecords.addMember(c, member, CurrentScope.actorName());
     } catch (DuplicateKeyException e) {
       throw new ConflictException("CAS-0504", colleague.displayName());
     }
@@ -124,10 +134,11 @@ public class CaseWork {
     Roles.requireCaseHandler();
     Case c = cases.visible(caseId);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    if (!team.removeMember(caseId, memberId, now)) {
-      throw new NotFoundException("team member", memberId);
-    }
-    records.recordEvent(c, CurrentScope.actorName(), now, "MEMBER_LEFT", memberId.toString());
+    String name =
+        workRecords
+            .removeMember(caseId, memberId, now)
+            .orElseThrow(() -> new NotFoundException("team member", memberId));
+    records.recordEvent(c, CurrentScope.actorName(), now, "MEMBER_LEFT", name);
     audit.recordChange(Cases.entity(c), "team-leave", Map.of("member", memberId), null);
   }
 
@@ -151,7 +162,7 @@ public class CaseWork {
             text.trim(),
             OffsetDateTime.now(clock),
             CurrentScope.actorName());
-    team.addNote(c, note);
+    workRecords.addNote(c, note);
     audit.recordChange(
         Cases.entity(c), "note", null, Map.of("note", note.id(), "restricted", restricted));
     return note;
@@ -187,7 +198,7 @@ public class CaseWork {
             Cases.text(n.decisions()),
             CurrentScope.actorName());
     OffsetDateTime now = OffsetDateTime.now(clock);
-    team.addConference(c, k, now);
+    workRecords.addConference(c, k, now);
     records.recordEvent(c, k.recordedBy(), now, "CONFERENCE", n.heldOn().toString());
     audit.recordChange(Cases.entity(c), "conference", null, Map.of("conference", k.id()));
     return k;
@@ -210,7 +221,7 @@ public class CaseWork {
     CaseFile.Task t =
         new CaseFile.Task(
             Ids.newId(), title.trim(), who, dueOn, null, null, CurrentScope.actorName());
-    team.addTask(c, t, OffsetDateTime.now(clock));
+    workRecords.addTask(c, t, OffsetDateTime.now(clock));
     audit.recordChange(Cases.entity(c), "task", null, Map.of("task", t.id()));
     return t;
   }
@@ -219,7 +230,8 @@ public class CaseWork {
   public void completeTask(UUID caseId, UUID taskId) {
     Roles.requireCaseTeam();
     Case c = cases.visible(caseId);
-    if (!team.completeTask(caseId, taskId, CurrentScope.actorName(), OffsetDateTime.now(clock))) {
+    if (!workRecords.completeTask(
+        caseId, taskId, CurrentScope.actorName(), OffsetDateTime.now(clock))) {
       throw new ConflictException("CAS-0512");
     }
     audit.recordChange(Cases.entity(c), "task-done", null, Map.of("task", taskId));
@@ -260,8 +272,8 @@ public class CaseWork {
             consent.id(),
             now,
             CurrentScope.actorName());
-    team.addReferral(c, r);
-    records.recordEvent(c, r.referredBy(), now, "REFERRED", n.toKind() + ": " + r.toName());
+    workRecords.addReferral(c, r);
+    records.recordEvent(c, r.referredBy(), now, "REFERRED", r.toName());
     audit.recordChange(
         Cases.entity(c), "referral", null, Map.of("to", r.toName(), "consent", consent.id()));
     return r;

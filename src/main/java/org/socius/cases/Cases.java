@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.socius.accounts.Colleagues;
 import org.socius.accounts.Colleagues.Colleague;
@@ -20,10 +19,11 @@ import org.socius.cases.Case.Status;
 import org.socius.cases.Case.StepKind;
 import org.socius.cases.internal.AssessmentRecords;
 import org.socius.cases.internal.CaseRecords;
-import org.socius.cases.internal.TeamRecords;
+import org.socius.cases.internal.CaseWorkRecords;
 import org.socius.people.People;
 import org.socius.people.Person;
 import org.socius.platform.Ids;
+import org.socius.platform.Languages;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
@@ -48,13 +48,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cases {
 
-  /** Languages a client's documents can be printed in. */
-  public static final Set<String> LANGUAGES = Set.of("en", "ru");
-
   static final int MAX_TEXT = 4000;
 
   private final CaseRecords records;
-  private final TeamRecords team;
+  private final CaseWorkRecords workRecords;
   private final AssessmentRecords assessments;
   private final People people;
   private final Colleagues colleagues;
@@ -64,7 +61,7 @@ public class Cases {
 
   Cases(
       CaseRecords records,
-      TeamRecords team,
+      CaseWorkRecords workRecords,
       AssessmentRecords assessments,
       People people,
       Colleagues colleagues,
@@ -72,7 +69,7 @@ public class Cases {
       AuditLog audit,
       Clock clock) {
     this.records = records;
-    this.team = team;
+    this.workRecords = workRecords;
     this.assessments = assessments;
     this.people = people;
     this.colleagues = colleagues;
@@ -118,8 +115,8 @@ public class Cases {
       findings.add(Finding.of("requester", "CAS-0106", 200));
     }
     String language = blank(n.language()) ? "en" : n.language().trim();
-    if (!LANGUAGES.contains(language)) {
-      findings.add(Finding.of("language", "CAS-0107", String.join(", ", LANGUAGES)));
+    if (!Languages.supported(language)) {
+      findings.add(Finding.of("language", "CAS-0107", String.join(", ", Languages.CODES)));
     }
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
@@ -128,7 +125,8 @@ public class Cases {
     Colleague worker = routeTo(person.regionId(), person.municipalityId(), n.workerId());
     OffsetDateTime now = OffsetDateTime.now(clock);
     LocalDate today = now.toLocalDate();
-    Case.Step first = startStep(1, StepKind.INITIAL_EVALUATION, person.municipalityId(), today, n);
+    Case.Step first =
+        startStep(1, StepKind.INITIAL_EVALUATION, person.municipalityId(), today, n.isUrgent());
     Case c =
         new Case(
             Ids.newId(),
@@ -143,7 +141,6 @@ public class Cases {
             n.isUrgent(),
             language,
             Status.OPEN,
-            first.seq(),
             worker == null ? null : worker.id(),
             worker == null ? "" : worker.displayName(),
             now,
@@ -154,12 +151,7 @@ public class Cases {
             List.of(first));
     records.insert(c);
     records.insertStep(c, first);
-    records.recordEvent(
-        c,
-        c.openedBy(),
-        now,
-        "OPENED",
-        n.source() + (c.requester().isEmpty() ? "" : " (" + c.requester() + ")"));
+    records.recordEvent(c, c.openedBy(), now, "OPENED", c.requester());
     if (worker != null) {
       records.recordEvent(c, c.openedBy(), now, "ASSIGNED", worker.displayName());
     }
@@ -167,7 +159,7 @@ public class Cases {
     return c;
   }
 
-  /** The case if the reader may see it: its worker's territory, or its team. */
+  /** The case if the reader may see it: its worker's territory, or its workRecords. */
   @Transactional
   public Case get(UUID id) {
     Roles.requireCaseTeam();
@@ -182,13 +174,13 @@ public class Cases {
     Case c = get(id);
     return new CaseFile(
         c,
-        team.team(id),
-        team.notes(id),
-        team.conferences(id),
-        team.tasks(id),
-        team.referrals(id),
+        workRecords.team(id),
+        workRecords.notes(id),
+        workRecords.conferences(id),
+        workRecords.tasks(id),
+        workRecords.referrals(id),
         assessments.assessments(id),
-        team.history(id));
+        workRecords.history(id));
   }
 
   /** Which cases a caseload shows. */
@@ -219,13 +211,6 @@ public class Cases {
             worker, view == Caseload.UNASSIGNED, status, overdueOnly, LocalDate.now(clock));
     return PageResponse.of(
         records.list(filter, page * size, size), page, size, records.count(filter));
-  }
-
-  /** The case workers a case may be given to: those whose scope reaches its municipality. */
-  @Transactional(readOnly = true)
-  public List<Colleague> workersFor(UUID caseId) {
-    Case c = visible(caseId);
-    return colleagues.reaching(c.regionId(), c.municipalityId(), Role.CASE_WORKER);
   }
 
   /** Gives a case to another worker: a supervisor's reassignment, or taking an unassigned one. */
@@ -291,27 +276,26 @@ public class Cases {
     StepKind next = next(c, current, done);
     OffsetDateTime now = OffsetDateTime.now(clock);
     Status status = next == null ? Status.CLOSED : Status.OPEN;
-    Integer nextSeq = next == null ? null : current.seq() + 1;
     if (!records.completeStep(
         c,
         expectedVersion,
         done.record().trim(),
         CurrentScope.actorName(),
         now,
-        nextSeq,
         status,
         next == null ? done.outcome() : null)) {
       throw ConflictException.staleVersion(expectedVersion, c.version());
     }
     if (next != null) {
-      records.insertStep(c, startStep(nextSeq, next, c.municipalityId(), now.toLocalDate(), null));
+      records.insertStep(
+          c, startStep(current.seq() + 1, next, c.municipalityId(), now.toLocalDate(), false));
     }
     records.recordEvent(
         c,
         CurrentScope.actorName(),
         now,
-        "STEP_COMPLETED",
-        current.kind() + (next == null ? " → " + done.outcome() : " → " + next));
+        next == null ? "CLOSED" : "STEP_COMPLETED",
+        next == null ? done.outcome().name() : current.kind().name());
     audit.recordChange(
         entity(c),
         "complete-step",
@@ -342,14 +326,7 @@ public class Cases {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (!records.completeStep(
-        c,
-        expectedVersion,
-        record.trim(),
-        CurrentScope.actorName(),
-        now,
-        null,
-        Status.CLOSED,
-        outcome)) {
+        c, expectedVersion, record.trim(), CurrentScope.actorName(), now, Status.CLOSED, outcome)) {
       throw ConflictException.staleVersion(expectedVersion, c.version());
     }
     records.recordEvent(c, CurrentScope.actorName(), now, "CLOSED_EARLY", outcome.name());
@@ -370,7 +347,7 @@ public class Cases {
             : StepKind.INDIVIDUAL_PLAN;
       }
       case COMPLEX_EVALUATION -> {
-        if (team.team(c.id()).isEmpty()) {
+        if (workRecords.team(c.id()).isEmpty()) {
           throw new ConflictException("CAS-0403");
         }
         OffsetDateTime since = current.startedOn().atStartOfDay(clock.getZone()).toOffsetDateTime();
@@ -396,10 +373,10 @@ public class Cases {
     };
   }
 
-  /** A step begun today, due after its working days (an urgent case's first step, the next). */
+  /** A step begun today, due after its working days (an urgent one, the next working day). */
   private Case.Step startStep(
-      int seq, StepKind kind, UUID municipalityId, LocalDate today, NewCase urgentIntake) {
-    int days = urgentIntake != null && urgentIntake.isUrgent() ? 1 : kind.workingDays();
+      int seq, StepKind kind, UUID municipalityId, LocalDate today, boolean urgent) {
+    int days = urgent ? 1 : kind.workingDays();
     LocalDate due = workingDays.addWorkingDays(municipalityId, today, days);
     return new Case.Step(seq, kind, kind.role(), today, due, null, null, "");
   }

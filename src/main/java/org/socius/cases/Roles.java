@@ -12,8 +12,10 @@ final class Roles {
   private Roles() {}
 
   /** Those who run cases: workers and regional officers (their supervisors). */
+  static final Role[] CASE_HANDLERS = {Role.CASE_WORKER, Role.REGIONAL_OFFICER};
+
   static void requireCaseHandler() {
-    RequiredRoles.anyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER);
+    RequiredRoles.anyOf(CASE_HANDLERS);
   }
 
   /** Anyone who works on a case: its handlers and the specialists of its team. */
@@ -23,8 +25,6 @@ final class Roles {
 
   /** Whether the actor runs cases (a team specialist alone does not). */
   static boolean actorHandlesCases() {
-    return org.socius.platform.security.CurrentScope.actor()
-        .map(a -> a.hasRole(Role.CASE_WORKER) || a.hasRole(Role.REGIONAL_OFFICER))
-        .orElse(true);
+    return RequiredRoles.heldAnyOf(CASE_HANDLERS);
   }
 }

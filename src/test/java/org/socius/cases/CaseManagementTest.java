@@ -181,7 +181,13 @@ class CaseManagementTest {
     CaseFile file = fixtures.as("worker.harbour", () -> cases.file(closed.id()));
     assertThat(file.history())
         .extracting(CaseFile.Event::kind)
-        .contains("OPENED", "ASSIGNED", "MEMBER_JOINED", "STEP_COMPLETED");
+        .contains("OPENED", "ASSIGNED", "MEMBER_JOINED", "STEP_COMPLETED", "CLOSED");
+    // Steps and outcomes are kept as codes, for each reader to see in their language.
+    assertThat(file.history())
+        .filteredOn(e -> e.kind().equals("STEP_COMPLETED") || e.kind().equals("CLOSED"))
+        .extracting(CaseFile.Event::detailKey)
+        .contains("cases.step.INITIAL_EVALUATION", "cases.outcome.GOALS_MET")
+        .doesNotContainNull();
     assertThat(file.assessments()).hasSize(1);
   }
 
@@ -214,7 +220,7 @@ class CaseManagementTest {
                     () -> cases.assign(opened.id(), current.version(), riverside)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("CAS-0109");
-    assertThat(fixtures.as("worker.harbour", () -> cases.workersFor(opened.id())))
+    assertThat(fixtures.as("worker.harbour", () -> work.staffing(opened.id()).workers()))
         .extracting(c -> c.username())
         .contains("worker.harbour")
         .doesNotContain("worker.riverside");

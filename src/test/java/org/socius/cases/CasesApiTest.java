@@ -90,4 +90,37 @@ class CasesApiTest {
                 .findValuesAsString("reference"))
         .contains(file.json().path("theCase").path("reference").asString());
   }
+
+  @Test
+  void aRetriedIntakeOpensOneCase() {
+    Api worker = new Api(port, fixtures.tokenFor("worker.harbour"));
+    UUID person =
+        households
+            .create(
+                "worker.harbour",
+                "NV-N-01",
+                "Cr" + Long.toString(System.nanoTime() % 1_000_000_000L, 36),
+                List.of(new Member(LocalDate.of(1944, 3, 3), "90.00")))
+            .headId();
+    String body =
+        "{\"personId\":\""
+            + person
+            + "\",\"sector\":\"HEALTH\",\"source\":\"HOTLINE\",\"request\":\"Needs meals.\"}";
+    Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    Api.Response first = worker.post("/api/v1/cases", body, key);
+    Api.Response retry = worker.post("/api/v1/cases", body, key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(retry.status()).isEqualTo(201);
+    assertThat(retry.header("location")).isEqualTo(first.header("location"));
+    long cases =
+        worker
+            .get("/api/v1/cases?view=ALL&size=200")
+            .json()
+            .path("items")
+            .findValuesAsString("personId")
+            .stream()
+            .filter(person.toString()::equals)
+            .count();
+    assertThat(cases).isEqualTo(1);
+  }
 }

@@ -19,6 +19,7 @@ import org.socius.benefits.ApplicationSummary;
 import org.socius.benefits.Applications;
 import org.socius.people.People;
 import org.socius.people.Person;
+import org.socius.platform.Languages;
 import org.socius.platform.api.CsvWriter;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
@@ -131,7 +132,7 @@ class BenefitApplicationController {
     model.addAttribute("household", people.householdOf(applicant).orElse(null));
     model.addAttribute("programmes", programmes.all());
     model.addAttribute("channels", Channel.values());
-    model.addAttribute("languages", Applications.LANGUAGES.stream().sorted().toList());
+    model.addAttribute("languages", Languages.CODES);
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new IntakeForm(null, Channel.PERSON, "", false, "en"));
     }

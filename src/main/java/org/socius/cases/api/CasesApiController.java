@@ -150,7 +150,7 @@ class CasesApiController {
   @GetMapping("/api/v1/cases/{id}/team-candidates")
   @Operation(summary = "Colleagues who may be called to the case's team")
   List<Colleague> candidates(@PathVariable UUID id) {
-    return work.candidates(id);
+    return work.staffing(id).team();
   }
 
   @PostMapping("/api/v1/cases/{id}/team")

@@ -22,7 +22,7 @@ public class CaseRecords {
 
   private static final String COLUMNS =
       "id, reference, person_id, region_id, municipality_id, sector, source, requester, request,"
-          + " urgent, language, status, current_step, worker_id, worker_name, opened_at,"
+          + " urgent, language, status, worker_id, worker_name, opened_at,"
           + " opened_by, closed_at, outcome, version";
 
   private final JdbcClient jdbc;
@@ -41,11 +41,10 @@ public class CaseRecords {
     jdbc.sql(
             """
             insert into cases.client_case (id, reference, person_id, region_id, municipality_id,
-              sector, source, requester, request, urgent, language, status, current_step,
-              worker_id, worker_name, opened_at, opened_by)
+              sector, source, requester, request, urgent, language, status, worker_id,
+              worker_name, opened_at, opened_by)
             values (:id, :reference, :person, :region, :municipality, :sector, :source,
-              :requester, :request, :urgent, :language, :status, :step, :worker, :workerName,
-              :at, :by)""")
+              :requester, :request, :urgent, :language, :status, :worker, :workerName, :at, :by)""")
         .param("id", c.id())
         .param("reference", c.reference())
         .param("person", c.personId())
@@ -58,7 +57,6 @@ public class CaseRecords {
         .param("urgent", c.urgent())
         .param("language", c.language())
         .param("status", c.status().name())
-        .param("step", c.currentStep())
         .param("worker", c.workerId())
         .param("workerName", c.workerName())
         .param("at", c.openedAt())
@@ -84,8 +82,8 @@ public class CaseRecords {
   }
 
   /**
-   * Completes the current step if the case is still at the version the caller saw, and moves the
-   * case to the next step (null: none) and status; false when someone else changed it first.
+   * Completes the current step (the one not completed) if the case is still at the version the
+   * caller saw, and sets the case's status; false when someone else changed it first.
    */
   public boolean completeStep(
       Case c,
@@ -93,20 +91,17 @@ public class CaseRecords {
       String record,
       String actor,
       OffsetDateTime now,
-      Integer nextStep,
       Case.Status status,
       Case.Outcome outcome) {
     int changed =
         jdbc.sql(
                 """
-                update cases.client_case set current_step = :next, status = :status,
-                  outcome = :outcome,
+                update cases.client_case set status = :status, outcome = :outcome,
                   closed_at = case when cast(:status as text) = 'CLOSED' then :now else closed_at end,
                   version = version + 1
                 where id = :id and version = :v and status = 'OPEN'""")
             .param("id", c.id())
             .param("v", expectedVersion)
-            .param("next", nextStep)
             .param("status", status.name())
             .param("outcome", outcome == null ? null : outcome.name())
             .param("now", now)
@@ -117,9 +112,8 @@ public class CaseRecords {
     jdbc.sql(
             """
             update cases.case_step set completed_at = :now, completed_by = :by, record = :record
-            where case_id = :id and seq = :seq""")
+            where case_id = :id and completed_at is null""")
         .param("id", c.id())
-        .param("seq", c.currentStep())
         .param("now", now)
         .param("by", actor)
         .param("record", record)
@@ -151,12 +145,11 @@ public class CaseRecords {
   }
 
   public Optional<Case> find(UUID id) {
-    Optional<Case> found =
-        jdbc.sql("select " + COLUMNS + " from cases.client_case where id = :id")
-            .param("id", id)
-            .query((rs, n) -> map(rs, List.of()))
-            .optional();
-    return found.map(c -> withSteps(c, steps(id)));
+    List<Case.Step> steps = steps(id);
+    return jdbc.sql("select " + COLUMNS + " from cases.client_case where id = :id")
+        .param("id", id)
+        .query((rs, n) -> map(rs, steps))
+        .optional();
   }
 
   private List<Case.Step> steps(UUID caseId) {
@@ -196,7 +189,7 @@ public class CaseRecords {
             select c.id, c.reference, c.person_id, c.sector, c.source, c.urgent, c.status,
               c.worker_id, c.worker_name, c.opened_at, s.kind, s.due_on
             from cases.client_case c
-            left join cases.case_step s on s.case_id = c.id and s.seq = c.current_step
+            left join cases.case_step s on s.case_id = c.id and s.completed_at is null
             where"""
                 + where()
                 + """
@@ -232,7 +225,7 @@ public class CaseRecords {
     return jdbc.sql(
             """
             select count(*) from cases.client_case c
-            left join cases.case_step s on s.case_id = c.id and s.seq = c.current_step
+            left join cases.case_step s on s.case_id = c.id and s.completed_at is null
             where"""
                 + where())
         .param("worker", f.workerId())
@@ -286,33 +279,7 @@ public class CaseRecords {
         .update();
   }
 
-  private static Case withSteps(Case c, List<Case.Step> steps) {
-    return new Case(
-        c.id(),
-        c.reference(),
-        c.personId(),
-        c.regionId(),
-        c.municipalityId(),
-        c.sector(),
-        c.source(),
-        c.requester(),
-        c.request(),
-        c.urgent(),
-        c.language(),
-        c.status(),
-        c.currentStep(),
-        c.workerId(),
-        c.workerName(),
-        c.openedAt(),
-        c.openedBy(),
-        c.closedAt(),
-        c.outcome(),
-        c.version(),
-        steps);
-  }
-
   private static Case map(ResultSet rs, List<Case.Step> steps) throws SQLException {
-    Integer step = rs.getObject("current_step", Integer.class);
     String outcome = rs.getString("outcome");
     return new Case(
         rs.getObject("id", UUID.class),
@@ -327,7 +294,6 @@ public class CaseRecords {
         rs.getBoolean("urgent"),
         rs.getString("language"),
         Case.Status.valueOf(rs.getString("status")),
-        step,
         rs.getObject("worker_id", UUID.class),
         rs.getString("worker_name"),
         rs.getObject("opened_at", OffsetDateTime.class),

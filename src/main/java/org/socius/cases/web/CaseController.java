@@ -3,7 +3,9 @@ package org.socius.cases.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +18,10 @@ import org.socius.cases.CaseWork;
 import org.socius.cases.Cases;
 import org.socius.cases.Instrument;
 import org.socius.people.People;
+import org.socius.platform.Languages;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
-import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.security.Role;
 import org.socius.platform.web.FormErrors;
 import org.socius.platform.web.ListLinks;
@@ -95,7 +98,7 @@ class CaseController {
     model.addAttribute("person", people.get(person));
     model.addAttribute("sectors", Sector.values());
     model.addAttribute("sources", Case.Source.values());
-    model.addAttribute("languages", Cases.LANGUAGES.stream().sorted().toList());
+    model.addAttribute("languages", Languages.CODES);
     if (!model.containsAttribute("form")) {
       model.addAttribute(
           "form",
@@ -135,10 +138,7 @@ class CaseController {
   String page(@PathVariable UUID id, Model model) {
     CaseFile file = cases.file(id);
     Case c = file.theCase();
-    boolean handles =
-        CurrentScope.actor()
-            .map(a -> a.hasRole(Role.CASE_WORKER) || a.hasRole(Role.REGIONAL_OFFICER))
-            .orElse(false);
+    boolean handles = RequiredRoles.heldAnyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER);
     model.addAttribute("file", file);
     model.addAttribute("c", c);
     model.addAttribute("client", people.get(c.personId()));
@@ -150,8 +150,9 @@ class CaseController {
     model.addAttribute("referralTargets", CaseFile.ReferralTarget.values());
     model.addAttribute("instruments", assessments.instruments());
     if (handles && c.open()) {
-      model.addAttribute("workers", cases.workersFor(id));
-      model.addAttribute("candidates", work.candidates(id));
+      CaseWork.Staffing staffing = work.staffing(id);
+      model.addAttribute("workers", staffing.workers());
+      model.addAttribute("candidates", staffing.team());
     }
     return "cases/case";
   }
@@ -419,7 +420,7 @@ class CaseController {
     }
   }
 
-  private static java.util.List<Case.Outcome> earlyOutcomes() {
-    return java.util.Arrays.stream(Case.Outcome.values()).filter(Case.Outcome::endsEarly).toList();
+  private static List<Case.Outcome> earlyOutcomes() {
+    return Arrays.stream(Case.Outcome.values()).filter(Case.Outcome::endsEarly).toList();
   }
 }

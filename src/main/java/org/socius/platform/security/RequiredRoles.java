@@ -14,15 +14,18 @@ public final class RequiredRoles {
 
   /** Refuses unless the actor holds one of the roles. */
   public static void anyOf(Role... roles) {
-    if (CurrentScope.get().level() == ScopeLevel.SYSTEM && CurrentScope.actor().isEmpty()) {
-      return;
-    }
-    boolean allowed =
-        CurrentScope.actor()
-            .map(actor -> Arrays.stream(roles).anyMatch(actor::hasRole))
-            .orElse(false);
-    if (!allowed) {
+    if (!heldAnyOf(roles)) {
       throw new AccessDeniedException("This needs one of the roles " + Arrays.toString(roles));
     }
+  }
+
+  /** Whether the actor holds one of the roles: what a page offers depends on it too. */
+  public static boolean heldAnyOf(Role... roles) {
+    if (CurrentScope.get().level() == ScopeLevel.SYSTEM && CurrentScope.actor().isEmpty()) {
+      return true;
+    }
+    return CurrentScope.actor()
+        .map(actor -> Arrays.stream(roles).anyMatch(actor::hasRole))
+        .orElse(false);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import org.socius.platform.Languages;
 import org.socius.platform.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +23,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @EnableConfigurationProperties(MapProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
-  static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.of("ru"));
-
   /** Every role starts from its dashboard. */
   @Bean
   static NavigationItem dashboardNavigation() {
@@ -37,7 +36,7 @@ class WebConfiguration implements WebMvcConfigurer {
     resolver.setDefaultLocaleFunction(
         request -> {
           Locale requested = request.getLocale();
-          return LANGUAGES.stream()
+          return Languages.locales().stream()
               .filter(l -> l.getLanguage().equals(requested.getLanguage()))
               .findFirst()
               .orElse(Locale.ENGLISH);

@@ -3,6 +3,7 @@ package org.socius.cases.internal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.socius.accounts.Sector;
 import org.socius.cases.Case;
@@ -15,11 +16,11 @@ import org.springframework.stereotype.Repository;
  * Row-level security hides restricted notes from anyone but case workers and officers.
  */
 @Repository
-public class TeamRecords {
+public class CaseWorkRecords {
 
   private final JdbcClient jdbc;
 
-  TeamRecords(JdbcClient jdbc) {
+  CaseWorkRecords(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 
@@ -44,15 +45,16 @@ public class TeamRecords {
         .update();
   }
 
-  public boolean removeMember(UUID caseId, UUID memberId, OffsetDateTime at) {
+  /** Takes a member off the team; the name of who left, or none if they were not on it. */
+  public Optional<String> removeMember(UUID caseId, UUID memberId, OffsetDateTime at) {
     return jdbc.sql(
-                "update cases.case_member set left_at = :at"
-                    + " where case_id = :c and id = :id and left_at is null")
-            .param("c", caseId)
-            .param("id", memberId)
-            .param("at", at)
-            .update()
-        == 1;
+            "update cases.case_member set left_at = :at"
+                + " where case_id = :c and id = :id and left_at is null returning display_name")
+        .param("c", caseId)
+        .param("id", memberId)
+        .param("at", at)
+        .query(String.class)
+        .optional();
   }
 
   public List<CaseFile.Member> team(UUID caseId) {
