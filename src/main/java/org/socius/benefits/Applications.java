@@ -28,13 +28,13 @@ import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.RequiredRoles;
 import org.socius.programmes.CompiledRules;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.socius.territory.Territories;
 import org.socius.territory.WorkingDays;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -98,8 +98,14 @@ public class Applications {
       UUID applicantId,
       Channel channel,
       String representative,
-      boolean urgent,
-      String language) {}
+      Boolean urgent,
+      String language) {
+
+    /** Not urgent unless said so. */
+    public boolean isUrgent() {
+      return Boolean.TRUE.equals(urgent);
+    }
+  }
 
   @Transactional
   public Application submit(NewApplication n) {
@@ -135,21 +141,21 @@ public class Applications {
       throw new ConflictException("BEN-0301", today);
     }
     Workflow workflow = workflows.of(programme.id());
-    if (n.urgent() && workflow.urgentHours() == null) {
+    if (n.isUrgent() && workflow.urgentHours() == null) {
       throw InvalidInputException.of("urgent", "BEN-0207");
     }
     if (decisionRecords.entitlementOn(householdId, programme.id(), today).isPresent()) {
       throw new ConflictException("BEN-0208");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    List<Workflow.Step> path = workflow.stepsFor(n.urgent());
+    List<Workflow.Step> path = workflow.stepsFor(n.isUrgent());
     List<Application.Step> steps = new ArrayList<>();
     for (int i = 0; i < path.size(); i++) {
       Workflow.Step s = path.get(i);
       // On the urgent path every step shares one deadline, hours from submission; otherwise a
       // step's deadline is set when it starts.
       OffsetDateTime due =
-          n.urgent()
+          n.isUrgent()
               ? now.plusHours(workflow.urgentHours())
               : i == 0 ? stepDue(applicant.regionId(), today, s) : null;
       steps.add(
@@ -175,7 +181,7 @@ public class Applications {
             applicant.municipalityId(),
             n.channel(),
             n.representative() == null ? "" : n.representative().trim(),
-            n.urgent(),
+            n.isUrgent(),
             language,
             Status.IN_PROGRESS,
             1,
@@ -200,7 +206,7 @@ public class Applications {
             "programme", programme.code(),
             "household", householdId,
             "channel", n.channel(),
-            "urgent", n.urgent()));
+            "urgent", n.isUrgent()));
     if (steps.getFirst().kind() == StepKind.PUBLIC_NOTICE) {
       publishNotice(get(application.id()), steps.getFirst().workingDays(), today);
     }
@@ -223,9 +229,8 @@ public class Applications {
       throw ConflictException.staleVersion(expectedVersion, a.version());
     }
     Application.Step step = a.current().orElseThrow();
-    if (!CurrentScope.actor().map(x -> x.hasRole(step.role())).orElse(false)) {
-      throw new AccessDeniedException("This step is taken by " + step.role());
-    }
+    // The step is taken by its role.
+    RequiredRoles.anyOf(step.role());
     String text = note == null ? "" : note.trim();
     if (text.length() > MAX_TEXT) {
       throw InvalidInputException.of("note", "BEN-0215", MAX_TEXT);

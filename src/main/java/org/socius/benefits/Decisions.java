@@ -18,6 +18,7 @@ import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.security.Role;
 import org.socius.programmes.CompiledRules;
 import org.socius.programmes.HouseholdFacts;
@@ -26,7 +27,6 @@ import org.socius.programmes.Programmes;
 import org.socius.programmes.Rules;
 import org.socius.territory.WorkingDays;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -194,16 +194,16 @@ public class Decisions {
    * decision stands. The regional officer answers.
    */
   @Transactional
-  public Decision resolveAppeal(UUID appealId, boolean upheld, String resolution) {
-    UUID decisionId =
-        records
-            .decisionOfAppeal(appealId)
-            .orElseThrow(() -> new NotFoundException("appeal", appealId));
+  public Decision resolveAppeal(UUID decisionId, UUID appealId, boolean upheld, String resolution) {
+    // Appeals are answered by the regional officer.
+    RequiredRoles.anyOf(Role.REGIONAL_OFFICER);
+    // An appeal is answered through its own decision: another decision's appeal is not found.
+    records
+        .decisionOfAppeal(appealId)
+        .filter(decisionId::equals)
+        .orElseThrow(() -> new NotFoundException("appeal", appealId));
     records.lockAppeal(appealId);
     Decision decision = find(decisionId);
-    if (!CurrentScope.actor().map(a -> a.hasRole(Role.REGIONAL_OFFICER)).orElse(false)) {
-      throw new AccessDeniedException("Appeals are answered by the regional officer");
-    }
     if (decision.appeals().stream()
         .anyMatch(a -> a.id().equals(appealId) && a.status() != Decision.AppealStatus.OPEN)) {
       throw new ConflictException("BEN-0404");

@@ -275,10 +275,13 @@ public class Recertifications {
     return run;
   }
 
-  /** A programme's latest runs the caller may see: national ones see all, others their region's. */
+  /**
+   * A programme's latest runs the caller may see, as {@link #get} lets them open them: national
+   * scopes see all, regional ones their region's, municipal ones none (a run covers a region).
+   */
   public List<RecertificationRun> ofProgramme(UUID programmeId) {
     TerritorialScope scope = CurrentScope.get();
-    if (!scope.isNationalOrWider() && scope.regionId() == null) {
+    if (!scope.isNationalOrWider() && scope.level() != ScopeLevel.REGION) {
       return List.of();
     }
     UUID region = scope.isNationalOrWider() ? null : scope.regionId();

@@ -189,6 +189,11 @@ public class People {
     TerritoryUnit municipality = validate(d);
     Person after = build(id, municipality, d, expectedVersion + 1);
     if (!after.municipalityId().equals(before.municipalityId())) {
+      // A household member lives where the household does: moving one alone would leave the
+      // household with a member its own territory cannot see.
+      if (records.householdOf(id, LocalDate.now(clock)).isPresent()) {
+        throw InvalidInputException.of("municipalityId", "PPL-0309", before.familyName());
+      }
       // Incomes follow the person to the territory they now live in.
       records.moveIncomes(id, after.regionId(), after.municipalityId());
       files.move(id, after.regionId(), after.municipalityId());
@@ -356,14 +361,16 @@ public class People {
     YearMonth month = YearMonth.from(on);
     List<Household.Member> members = new ArrayList<>();
     for (PeopleRecords.MemberRow m : records.membersOn(id, on)) {
-      // Before the person was first recorded, their first record is the best knowledge of them.
-      // A member who now lives outside the caller's territory is not shown to the caller.
-      Optional<Person> known =
-          records.personAt(m.personId(), at).or(() -> records.firstRecord(m.personId()));
-      if (known.isEmpty()) {
-        continue;
-      }
-      Person then = known.get();
+      // Before the person was first recorded, their first record is the best knowledge of them. A
+      // member lives in the household's territory (a move out of it is refused), so is visible.
+      Person then =
+          records
+              .personAt(m.personId(), at)
+              .or(() -> records.firstRecord(m.personId()))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Member " + m.personId() + " of household " + id + " is not visible"));
       members.add(
           new Household.Member(
               then,

@@ -263,13 +263,23 @@ class BenefitApplicationTest {
     assertThatThrownBy(
             () ->
                 fixtures.as(
-                    "worker.harbour", () -> decisions.resolveAppeal(appealId, true, "Upheld")))
+                    "worker.harbour",
+                    () -> decisions.resolveAppeal(decision.id(), appealId, true, "Upheld")))
         .isInstanceOf(AccessDeniedException.class);
+    // Answered only through its own decision: through another, the appeal is not found.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "officer.north",
+                    () -> decisions.resolveAppeal(UUID.randomUUID(), appealId, false, "No")))
+        .isInstanceOf(NotFoundException.class);
     // Upheld: assessed again on today's facts, which have not changed, so refused again.
     Decision again =
         fixtures.as(
             "officer.north",
-            () -> decisions.resolveAppeal(appealId, true, "Income recounted from the records."));
+            () ->
+                decisions.resolveAppeal(
+                    decision.id(), appealId, true, "Income recounted from the records."));
     assertThat(again.id()).isNotEqualTo(decision.id());
     assertThat(again.outcome()).isEqualTo(Decision.Outcome.REFUSED);
     assertThat(fixtures.as("officer.north", () -> decisions.get(decision.id())).appeals())
@@ -279,6 +289,14 @@ class BenefitApplicationTest {
               assertThat(appeal.status()).isEqualTo(Decision.AppealStatus.UPHELD);
               assertThat(appeal.newDecisionId()).isEqualTo(again.id());
             });
+    // Answered once: a second answer is refused and changes nothing.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "officer.north",
+                    () -> decisions.resolveAppeal(decision.id(), appealId, false, "Changed mind")))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("BEN-0404");
   }
 
   @Test

@@ -249,6 +249,13 @@ class RecertificationTest {
     var south = new org.socius.support.WebSession(port);
     assertThat(south.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
     assertThat(south.get("/recertification-runs/" + run.id()).statusCode()).isEqualTo(404);
+    // Whoever sees a run in a programme's list can open it: the region's officer lists it, the
+    // municipal worker (who could not open it) does not.
+    assertThat(fixtures.as("officer.north", () -> recertifications.ofProgramme(programme)))
+        .extracting(RecertificationRun::id)
+        .contains(run.id());
+    assertThat(fixtures.as("worker.harbour", () -> recertifications.ofProgramme(programme)))
+        .isEmpty();
     assertThat(run.summary())
         .singleElement()
         .satisfies(

@@ -297,6 +297,33 @@ class PeopleTest {
                 head.version(),
                 person("Berg-Lind" + suffix, "Anna", LocalDate.of(1975, 4, 4), null)));
 
+    // A member cannot move to another municipality alone: refused, and nothing changes.
+    Person renamed = fixtures.as("worker.harbour", () -> people.get(head.id()));
+    PersonDetails moved =
+        new PersonDetails(
+            renamed.familyName(),
+            renamed.givenNames(),
+            renamed.dateOfBirth(),
+            renamed.sex(),
+            renamed.identifier(),
+            fixtures.unit("NV-N-02").id(),
+            "",
+            "",
+            "",
+            "",
+            null,
+            null,
+            renamed.categories());
+    // The regional officer may move people between the region's municipalities, but not this one.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "officer.north", () -> people.update(head.id(), renamed.version(), moved)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("PPL-0309");
+    assertThat(fixtures.as("worker.harbour", () -> people.get(head.id())).municipalityId())
+        .isEqualTo(harbour());
+
     Household then =
         fixtures.as("worker.harbour", () -> people.householdAt(household.id(), beforeRename));
     Household threeMonthsAgo =

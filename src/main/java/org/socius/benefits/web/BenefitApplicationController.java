@@ -25,7 +25,7 @@ import org.socius.platform.api.PageResponse;
 import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
-import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.web.FormErrors;
 import org.socius.platform.web.ListLinks;
 import org.socius.programmes.CompiledRules;
@@ -178,10 +178,7 @@ class BenefitApplicationController {
     model.addAttribute("evidenceKinds", Application.EvidenceKind.values());
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute(
-        "mayAct",
-        a.current()
-            .map(s -> CurrentScope.actor().map(x -> x.hasRole(s.role())).orElse(false))
-            .orElse(false));
+        "mayAct", a.current().map(s -> RequiredRoles.heldAnyOf(s.role())).orElse(false));
     if (a.status() == Application.Status.IN_PROGRESS) {
       try {
         CompiledRules.Evaluation assessment = applications.assess(id);

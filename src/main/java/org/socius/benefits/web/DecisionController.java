@@ -11,7 +11,7 @@ import org.socius.benefits.Decisions;
 import org.socius.people.People;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
-import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.security.Role;
 import org.socius.platform.web.FormErrors;
 import org.socius.programmes.Programmes;
@@ -65,9 +65,7 @@ class DecisionController {
     model.addAttribute("version", programmes.version(d.programmeVersionId()));
     model.addAttribute(
         "app", d.applicationId() == null ? null : applications.get(d.applicationId()));
-    model.addAttribute(
-        "mayResolve",
-        CurrentScope.actor().map(a -> a.hasRole(Role.REGIONAL_OFFICER)).orElse(false));
+    model.addAttribute("mayResolve", RequiredRoles.heldAnyOf(Role.REGIONAL_OFFICER));
     return "benefits/decision";
   }
 
@@ -98,7 +96,7 @@ class DecisionController {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      Decision result = decisions.resolveAppeal(appealId, upheld, resolution);
+      Decision result = decisions.resolveAppeal(id, appealId, upheld, resolution);
       redirect.addFlashAttribute("flash", "benefits.appealResolved");
       return "redirect:/decisions/" + result.id();
     } catch (InvalidInputException | ConflictException e) {

@@ -30,8 +30,9 @@ class ScopedTransactionManager extends JdbcTransactionManager {
   protected void prepareTransactionalConnection(Connection con, TransactionDefinition definition)
       throws SQLException {
     super.prepareTransactionalConnection(con, definition);
-    TerritorialScope scope = CurrentScope.get();
-    Optional<Actor> actor = CurrentScope.actorForDatabase();
+    CurrentScope.Acting acting = CurrentScope.acting();
+    TerritorialScope scope = acting.scope();
+    Optional<Actor> actor = acting.actor();
     try (PreparedStatement statement =
         con.prepareStatement(
             "select set_config('socius.scope_level', ?, true),"

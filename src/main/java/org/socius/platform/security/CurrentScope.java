@@ -43,17 +43,26 @@ public final class CurrentScope {
     return actor().map(Actor::username).orElse("system");
   }
 
+  /** Who acts and in which scope, as a transaction tells the database. */
+  public record Acting(TerritorialScope scope, Optional<Actor> actor) {}
+
   /**
-   * The actor as the database session is told of it: none while the actor itself is being resolved
+   * The scope and the actor, resolved once: no actor while the actor itself is being resolved
    * (loading the session opens a transaction of its own, which must not resolve it again).
    */
-  public static Optional<Actor> actorForDatabase() {
+  public static Acting acting() {
     if (RESOLVING.get() != null) {
-      return Optional.empty();
+      return new Acting(
+          OVERRIDE.isBound() ? OVERRIDE.get() : TerritorialScope.none(), Optional.empty());
     }
     RESOLVING.set(Boolean.TRUE);
     try {
-      return actor();
+      Optional<Actor> actor = actor();
+      TerritorialScope scope =
+          OVERRIDE.isBound()
+              ? OVERRIDE.get()
+              : actor.map(Actor::scope).orElse(TerritorialScope.none());
+      return new Acting(scope, actor);
     } finally {
       RESOLVING.remove();
     }
