@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.benefits.Application.Channel;
@@ -396,6 +397,12 @@ public class Applications {
         page,
         size,
         records.count(status, programmeId));
+  }
+
+  /** Every application {@link #list} would show, in its order, one at a time: for an export. */
+  @Transactional(readOnly = true)
+  public void forEach(Status status, UUID programmeId, Consumer<ApplicationSummary> sink) {
+    records.forEach(status, programmeId, sink);
   }
 
   /** Public notices open for objections today, as anyone may read them. */

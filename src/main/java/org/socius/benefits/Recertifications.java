@@ -217,7 +217,6 @@ public class Recertifications {
                         RecertificationRun.Status.COMPLETED,
                         total.get(),
                         result.processed(),
-                        result.summary(),
                         null);
                     audit.recordChange(
                         AuditedEntity.national("recertification-run", run.id()),
@@ -238,7 +237,6 @@ public class Recertifications {
                           RecertificationRun.Status.FAILED,
                           total.get(),
                           processed.get(),
-                          null,
                           String.valueOf(e.getMessage()))));
     } finally {
       beat.cancel(false);

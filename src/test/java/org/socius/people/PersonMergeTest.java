@@ -210,4 +210,41 @@ class PersonMergeTest {
     assertThat(fixtures.as("officer.north", () -> merges.get(proposed.id())).status())
         .isEqualTo(PersonMerge.Status.PROPOSED);
   }
+
+  @Test
+  void aProposalIsListedOnlyWhereBothRecordsCanBeSeen() {
+    String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    LocalDate born = LocalDate.of(1944, 4, 4).plusDays(System.nanoTime() % 9000);
+    Person kept = register("Across" + suffix, "Olga", born, null);
+    Person duplicate =
+        fixtures.as(
+            "officer.north",
+            () ->
+                people.register(
+                    new PersonDetails(
+                        "Across" + suffix,
+                        "Olha",
+                        born,
+                        Sex.FEMALE,
+                        null,
+                        fixtures.unit("NV-N-02").id(),
+                        "",
+                        "",
+                        "",
+                        "",
+                        null,
+                        null,
+                        Set.of()),
+                    true));
+    PersonMerge proposed =
+        fixtures.as(
+            "officer.north", () -> merges.propose(kept.id(), duplicate.id(), "Same person"));
+    // Harbour City's worker sees the kept record only: the proposal is reviewed by the region.
+    assertThat(fixtures.as("worker.harbour", () -> merges.proposed()))
+        .extracting(PersonMerge::id)
+        .doesNotContain(proposed.id());
+    assertThat(fixtures.as("officer.north", () -> merges.proposed()))
+        .extracting(PersonMerge::id)
+        .contains(proposed.id());
+  }
 }

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.socius.benefits.Application;
 import org.socius.benefits.Application.Channel;
 import org.socius.benefits.Application.Status;
@@ -172,38 +173,55 @@ public class ApplicationRecords {
         .optional();
   }
 
+  private static final String SUMMARIES =
+      """
+      select a.id, a.reference, a.programme_id, a.household_id, a.applicant_id, a.status,
+        a.urgent, a.submitted_at, s.kind, s.role, s.due_at
+      from benefits.application a
+      left join benefits.application_step s
+        on s.application_id = a.id and s.position = a.current_step
+      where (cast(:status as text) is null or a.status = cast(:status as text))
+        and (cast(:programme as uuid) is null or a.programme_id = cast(:programme as uuid))
+      order by a.submitted_at desc, a.id""";
+
   /** Applications the caller may see (row-level security), newest first, optionally filtered. */
   public List<ApplicationSummary> list(Status status, UUID programmeId, int offset, int limit) {
-    return jdbc.sql(
-            """
-            select a.id, a.reference, a.programme_id, a.household_id, a.applicant_id, a.status,
-              a.urgent, a.submitted_at, s.kind, s.role, s.due_at
-            from benefits.application a
-            left join benefits.application_step s
-              on s.application_id = a.id and s.position = a.current_step
-            where (cast(:status as text) is null or a.status = cast(:status as text))
-              and (cast(:programme as uuid) is null or a.programme_id = cast(:programme as uuid))
-            order by a.submitted_at desc, a.id
-            offset :offset limit :limit""")
+    return jdbc.sql(SUMMARIES + " offset :offset limit :limit")
         .param("status", status == null ? null : status.name())
         .param("programme", programmeId)
         .param("offset", offset)
         .param("limit", limit)
-        .query(
-            (rs, n) ->
-                new ApplicationSummary(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getObject(3, UUID.class),
-                    rs.getObject(4, UUID.class),
-                    rs.getObject(5, UUID.class),
-                    Status.valueOf(rs.getString(6)),
-                    rs.getBoolean(7),
-                    rs.getObject(8, OffsetDateTime.class),
-                    rs.getString(9) == null ? null : Workflow.StepKind.valueOf(rs.getString(9)),
-                    rs.getString(10) == null ? null : Role.valueOf(rs.getString(10)),
-                    rs.getObject(11, OffsetDateTime.class)))
+        .query((rs, n) -> summary(rs))
         .list();
+  }
+
+  /** Every application of {@link #list}, in its order, one at a time: for an export. */
+  public void forEach(Status status, UUID programmeId, Consumer<ApplicationSummary> sink) {
+    try (var rows =
+        jdbc
+            .sql(SUMMARIES)
+            .param("status", status == null ? null : status.name())
+            .param("programme", programmeId)
+            .withFetchSize(1000)
+            .query((rs, n) -> summary(rs))
+            .stream()) {
+      rows.forEach(sink);
+    }
+  }
+
+  private static ApplicationSummary summary(ResultSet rs) throws SQLException {
+    return new ApplicationSummary(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getObject(3, UUID.class),
+        rs.getObject(4, UUID.class),
+        rs.getObject(5, UUID.class),
+        Status.valueOf(rs.getString(6)),
+        rs.getBoolean(7),
+        rs.getObject(8, OffsetDateTime.class),
+        rs.getString(9) == null ? null : Workflow.StepKind.valueOf(rs.getString(9)),
+        rs.getString(10) == null ? null : Role.valueOf(rs.getString(10)),
+        rs.getObject(11, OffsetDateTime.class));
   }
 
   public long count(Status status, UUID programmeId) {

@@ -97,24 +97,17 @@ public class RunRecords {
   }
 
   public void finish(
-      UUID id,
-      RecertificationRun.Status status,
-      long total,
-      long processed,
-      List<RegionSummary> summary,
-      String failure) {
+      UUID id, RecertificationRun.Status status, long total, long processed, String failure) {
     jdbc.sql(
             """
             update benefits.recertification_run set status = :status, total = :total,
-              processed = :processed,
-              summary = cast(:summary as jsonb), failure = :failure, finished_at = now(),
+              processed = :processed, failure = :failure, finished_at = now(),
               heartbeat_at = now()
             where id = :id""")
         .param("id", id)
         .param("status", status.name())
         .param("total", total)
         .param("processed", processed)
-        .param("summary", summary == null ? null : json.writeValueAsString(summary))
         .param("failure", failure)
         .update();
   }
@@ -157,7 +150,7 @@ public class RunRecords {
       """
       select id, programme_id, what_if, programme_version_id, region_id, effective_on,
         case when r.run_id is null then status else 'COMPLETED' end, total,
-        coalesce(r.processed, run.processed), coalesce(r.summary, run.summary)::text, failure,
+        coalesce(r.processed, run.processed), r.summary::text, failure,
         started_at, coalesce(r.finished_at, run.finished_at), started_by
       from benefits.recertification_run run
       left join benefits.recertification_result r on r.run_id = run.id""";

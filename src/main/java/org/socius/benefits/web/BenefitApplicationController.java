@@ -15,14 +15,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.socius.benefits.Application;
 import org.socius.benefits.Application.Channel;
-import org.socius.benefits.ApplicationSummary;
 import org.socius.benefits.Applications;
 import org.socius.people.People;
 import org.socius.people.Person;
 import org.socius.platform.Languages;
 import org.socius.platform.api.CsvWriter;
-import org.socius.platform.api.PageResponse;
-import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.security.RequiredRoles;
@@ -104,24 +101,19 @@ class BenefitApplicationController {
     csv.row(
         "reference", "programme", "status", "urgent", "submitted", "current_step", "role", "due");
     Map<UUID, String> names = programmeNames();
-    for (int page = 0; ; page++) {
-      PageResponse<ApplicationSummary> rows =
-          applications.list(status, programmeId, page, Paging.MAX_SIZE);
-      for (ApplicationSummary a : rows.items()) {
-        csv.row(
-            a.reference(),
-            names.get(a.programmeId()),
-            a.status(),
-            a.urgent(),
-            a.submittedAt(),
-            a.currentKind() == null ? "" : a.currentKind(),
-            a.currentRole() == null ? "" : a.currentRole(),
-            a.currentDue() == null ? "" : a.currentDue());
-      }
-      if (!rows.hasNext()) {
-        break;
-      }
-    }
+    applications.forEach(
+        status,
+        programmeId,
+        a ->
+            csv.row(
+                a.reference(),
+                names.get(a.programmeId()),
+                a.status(),
+                a.urgent(),
+                a.submittedAt(),
+                a.currentKind() == null ? "" : a.currentKind(),
+                a.currentRole() == null ? "" : a.currentRole(),
+                a.currentDue() == null ? "" : a.currentDue()));
     out.flush();
   }
 

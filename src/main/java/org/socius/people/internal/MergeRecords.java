@@ -58,12 +58,19 @@ public class MergeRecords {
         .list();
   }
 
-  /** Proposals waiting for review in the caller's territory, oldest first. */
+  /**
+   * Proposals waiting for review in the caller's territory, oldest first: those whose two records
+   * the caller sees (row-level security on persons hides the rest, which are reviewed where the
+   * duplicate lives).
+   */
   public List<PersonMerge> proposed() {
     return jdbc.sql(
             "select "
                 + COLUMNS
-                + " from people.merge where status = 'PROPOSED' order by proposed_at")
+                + " from people.merge m where status = 'PROPOSED'"
+                + " and exists (select 1 from people.person k where k.id = m.kept_id)"
+                + " and exists (select 1 from people.person d where d.id = m.duplicate_id)"
+                + " order by proposed_at")
         .query((rs, n) -> map(rs))
         .list();
   }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -32,7 +31,6 @@ import org.socius.people.PersonMerge;
 import org.socius.people.PersonMerges;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
-import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.territory.Territories;
@@ -282,16 +280,10 @@ class PeopleController {
   @GetMapping("/people/merges")
   String mergeReviews(Model model) {
     Map<UUID, Person> records = new HashMap<>();
-    List<PersonMerge> proposed = new ArrayList<>();
-    for (PersonMerge m : merges.proposed()) {
-      // A proposal whose duplicate lives in another territory is reviewed there.
-      try {
-        records.computeIfAbsent(m.keptId(), people::get);
-        records.computeIfAbsent(m.duplicateId(), people::get);
-        proposed.add(m);
-      } catch (NotFoundException e) {
-        // left out of this list
-      }
+    List<PersonMerge> proposed = merges.proposed();
+    for (PersonMerge m : proposed) {
+      records.computeIfAbsent(m.keptId(), people::get);
+      records.computeIfAbsent(m.duplicateId(), people::get);
     }
     model.addAttribute("proposed", proposed);
     model.addAttribute("records", records);
@@ -431,7 +423,6 @@ class PeopleController {
                 .filename(scan.fileName(), StandardCharsets.UTF_8)
                 .build()
                 .toString())
-        .header("X-Content-Type-Options", "nosniff")
         .body(scan.content());
   }
 

@@ -1,5 +1,6 @@
 package org.socius.programmes.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +40,14 @@ class ProgrammeController {
   private final Programmes programmes;
   private final Territories territories;
   private final MessageSource messages;
+  private final Clock clock;
 
-  ProgrammeController(Programmes programmes, Territories territories, MessageSource messages) {
+  ProgrammeController(
+      Programmes programmes, Territories territories, MessageSource messages, Clock clock) {
     this.programmes = programmes;
     this.territories = territories;
     this.messages = messages;
+    this.clock = clock;
   }
 
   @GetMapping("/programmes")
@@ -79,11 +83,12 @@ class ProgrammeController {
   String programme(@PathVariable UUID id, Model model) {
     Programme programme = programmes.get(id);
     model.addAttribute("programme", programme);
+    List<TerritoryUnit> regions = territories.regions();
     Map<UUID, String> regionCodes = new HashMap<>();
-    for (TerritoryUnit region : territories.regions()) {
+    for (TerritoryUnit region : regions) {
       regionCodes.put(region.id(), region.code());
     }
-    model.addAttribute("regions", territories.regions());
+    model.addAttribute("regions", regions);
     model.addAttribute("regionCodes", regionCodes);
     Map<UUID, String> criteriaTexts = new HashMap<>();
     Map<UUID, String> parameterTexts = new HashMap<>();
@@ -104,7 +109,7 @@ class ProgrammeController {
       model.addAttribute(
           "draft",
           new DraftForm(
-              LocalDate.now().plusDays(1),
+              LocalDate.now(clock).plusDays(1),
               last == null ? "" : criteriaTexts.get(last.id()),
               last == null ? "" : last.formula(),
               last == null ? "" : parameterTexts.get(last.id()),
