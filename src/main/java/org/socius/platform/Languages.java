@@ -14,8 +14,10 @@ public final class Languages {
 
   private Languages() {}
 
+  /** Whether a code names one of the languages; none (null) does not. */
   public static boolean supported(String code) {
-    return CODES.contains(code);
+    // An immutable list refuses to be asked whether it holds null.
+    return code != null && CODES.contains(code);
   }
 
   public static List<Locale> locales() {
