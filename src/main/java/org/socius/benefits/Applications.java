@@ -137,6 +137,10 @@ public class Applications {
             .householdOf(applicant.id())
             .orElseThrow(() -> InvalidInputException.of("applicantId", "BEN-0206"));
     Programme programme = programmes.get(n.programmeId());
+    if (programme.kind() == Programme.Kind.CONTRIBUTION) {
+      // Contribution rules are read by agreements with providers, never applied for.
+      throw InvalidInputException.of("programmeId", "BEN-0223", programme.name());
+    }
     LocalDate today = LocalDate.now(clock);
     if (Programmes.versionOn(programme, today).isEmpty()) {
       throw new ConflictException("BEN-0301", today);

@@ -20,6 +20,7 @@ import org.socius.cases.Case.StepKind;
 import org.socius.cases.internal.AssessmentRecords;
 import org.socius.cases.internal.CaseRecords;
 import org.socius.cases.internal.CaseWorkRecords;
+import org.socius.cases.internal.PlanRecords;
 import org.socius.people.People;
 import org.socius.people.Person;
 import org.socius.platform.Ids;
@@ -53,6 +54,7 @@ public class Cases {
   private final CaseRecords records;
   private final CaseWorkRecords workRecords;
   private final AssessmentRecords assessments;
+  private final PlanRecords plans;
   private final People people;
   private final Colleagues colleagues;
   private final WorkingDays workingDays;
@@ -63,6 +65,7 @@ public class Cases {
       CaseRecords records,
       CaseWorkRecords workRecords,
       AssessmentRecords assessments,
+      PlanRecords plans,
       People people,
       Colleagues colleagues,
       WorkingDays workingDays,
@@ -71,6 +74,7 @@ public class Cases {
     this.records = records;
     this.workRecords = workRecords;
     this.assessments = assessments;
+    this.plans = plans;
     this.people = people;
     this.colleagues = colleagues;
     this.workingDays = workingDays;
@@ -356,7 +360,12 @@ public class Cases {
         }
         yield StepKind.INDIVIDUAL_PLAN;
       }
-      case INDIVIDUAL_PLAN -> StepKind.IMPLEMENTATION;
+      case INDIVIDUAL_PLAN -> {
+        if (!plans.hasAgreed(c.id())) {
+          throw new ConflictException("CAS-0405");
+        }
+        yield StepKind.IMPLEMENTATION;
+      }
       case IMPLEMENTATION -> StepKind.MONITORING;
       case MONITORING -> {
         if (done.continueHelp() == null) {

@@ -11,10 +11,11 @@ import org.socius.territory.TerritoryUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Four programmes from the reports, with their rules published from the day the demo is loaded: a
+ * Five programmes from the reports, with their rules published from the day the demo is loaded: a
  * Dibao-style minimum income (the gap to a local line, last resort), support in extreme poverty
  * (collective or home care for those who cannot work), temporary assistance, and a means-tested
- * child allowance with two income bands. Money is in cents.
+ * child allowance with two income bands; and the contribution clients pay toward the services of
+ * their plan. Money is in cents.
  */
 @Component
 class DemoProgrammes {
@@ -114,6 +115,35 @@ class DemoProgrammes {
                 "lower_amount", 9_000L,
                 "upper_amount", 4_500L),
             Map.of()));
+    publish(
+        new Programmes.NewProgramme(
+            "SERVICE-CONTRIBUTION",
+            "Contribution to social services",
+            "What a client pays each month toward the services of their plan: nothing while the"
+                + " income per family member is at most one and a half local lines, or when anyone"
+                + " in the household lives in extreme poverty; above that, half of the difference,"
+                + " never more than the services cost.",
+            Programme.Kind.CONTRIBUTION,
+            1000,
+            false),
+        new Programmes.Draft(
+            today,
+            List.of(
+                new Criterion(
+                    "Income per member above one and a half local lines",
+                    "household.income_per_member * 100"
+                        + " > params.local_line * params.free_up_to_percent"),
+                new Criterion(
+                    "Nobody in the household in extreme poverty",
+                    "household.members.all(m, !('EXTREME_POVERTY' in m.categories))")),
+            "(household.income_per_member - params.local_line * params.free_up_to_percent / 100)"
+                + " * params.share_percent / 100",
+            Map.of("local_line", 30_000L, "free_up_to_percent", 150L, "share_percent", 50L),
+            Map.of(
+                north.id(),
+                Map.of("local_line", 36_000L),
+                south.id(),
+                Map.of("local_line", 28_000L))));
   }
 
   private void publish(Programmes.NewProgramme programme, Programmes.Draft draft) {

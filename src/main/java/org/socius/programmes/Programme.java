@@ -22,7 +22,12 @@ public record Programme(
     CASH,
     IN_KIND,
     SERVICE,
-    VOUCHER
+    VOUCHER,
+    /**
+     * What a client pays toward the services of their plan: not applied for; its criteria say who
+     * pays and its formula the monthly ceiling.
+     */
+    CONTRIBUTION
   }
 
   /** Whether a version may still change. */

@@ -57,7 +57,48 @@ public class PublicRegister {
       double longitude,
       int capacity,
       int freePlaces,
-      Double distanceKm) {}
+      Double distanceKm) {
+
+    /** The same line at a distance from a point. */
+    public Entry at(double km) {
+      return new Entry(
+          registeredServiceId,
+          providerId,
+          providerName,
+          providerType,
+          serviceTypeId,
+          servicePointId,
+          servicePointName,
+          address,
+          regionId,
+          municipalityId,
+          latitude,
+          longitude,
+          capacity,
+          freePlaces,
+          km);
+    }
+
+    /** The same line with another count of free places. */
+    public Entry withFreePlaces(int free) {
+      return new Entry(
+          registeredServiceId,
+          providerId,
+          providerName,
+          providerType,
+          serviceTypeId,
+          servicePointId,
+          servicePointName,
+          address,
+          regionId,
+          municipalityId,
+          latitude,
+          longitude,
+          capacity,
+          free,
+          distanceKm);
+    }
+  }
 
   /** A provider's public page; applicants that have nothing in the register yet have none. */
   public record ProviderPage(

@@ -41,6 +41,8 @@ class CaseManagementTest {
   @Autowired PersonFiles personFiles;
   @Autowired SampleHouseholds households;
   @Autowired WorkingDays workingDays;
+  @Autowired Plans plans;
+  @Autowired org.socius.catalogue.Catalogue catalogue;
 
   private UUID harbourPerson() {
     String family = "Cs" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
@@ -77,6 +79,38 @@ class CaseManagementTest {
                 c.id(),
                 c.version(),
                 new Cases.StepCompletion(step, "Done: " + step, complex, cont, outcome)));
+  }
+
+  /** A plan of hot meals from the first provider offered, agreed by the client. */
+  private void agreeOnAPlan(Case c) {
+    fixtures.as(
+        "worker.harbour",
+        () -> {
+          Plan begun = plans.begin(c.id(), new Plans.NewVersion("Eat well at home.", null));
+          LocalDate today = LocalDate.now();
+          Plan planned =
+              plans.addService(
+                  c.id(),
+                  begun.version(),
+                  new Plans.NewService(
+                      catalogue.serviceTypeByCode("HOT-MEALS").orElseThrow().id(),
+                      java.math.BigDecimal.ONE,
+                      "",
+                      today,
+                      today.plusMonths(3),
+                      ""));
+          Plan.Service meals = planned.services().getFirst();
+          UUID provider =
+              plans
+                  .options(c.id(), meals.id(), 0, 1)
+                  .providers()
+                  .items()
+                  .getFirst()
+                  .registeredServiceId();
+          Plan chosen = plans.choose(c.id(), planned.version(), meals.id(), provider);
+          return plans.agree(
+              c.id(), chosen.version(), new Plans.Agreement(Plan.AgreedAs.CLIENT, "The client"));
+        });
   }
 
   private UUID instrument(String code) {
@@ -163,7 +197,14 @@ class CaseManagementTest {
 
     Case plan = complete(complex, StepKind.COMPLEX_EVALUATION, null, null, null);
     assertThat(plan.current().orElseThrow().kind()).isEqualTo(StepKind.INDIVIDUAL_PLAN);
-    Case implementing = complete(plan, StepKind.INDIVIDUAL_PLAN, null, null, null);
+    agreeOnAPlan(plan);
+    Case implementing =
+        complete(
+            fixtures.as("worker.harbour", () -> cases.get(plan.id())),
+            StepKind.INDIVIDUAL_PLAN,
+            null,
+            null,
+            null);
     Case monitoring = complete(implementing, StepKind.IMPLEMENTATION, null, null, null);
     // A review that continues the help starts the next review.
     Case reviewed = complete(monitoring, StepKind.MONITORING, null, true, null);

@@ -122,7 +122,9 @@ class BenefitApplicationController {
     Person person = people.get(applicant);
     model.addAttribute("applicant", person);
     model.addAttribute("household", people.householdOf(applicant).orElse(null));
-    model.addAttribute("programmes", programmes.all());
+    model.addAttribute(
+        "programmes",
+        programmes.all().stream().filter(p -> p.kind() != Programme.Kind.CONTRIBUTION).toList());
     model.addAttribute("channels", Channel.values());
     model.addAttribute("languages", Languages.CODES);
     if (!model.containsAttribute("form")) {

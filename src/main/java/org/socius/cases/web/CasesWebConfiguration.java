@@ -6,7 +6,10 @@ import org.socius.platform.web.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Cases in the navigation: workers and their supervisors run them, specialists join them. */
+/**
+ * Cases in the navigation: workers and their supervisors run them, specialists join them; a
+ * provider's staff find the agreements their organisation is party to.
+ */
 @Configuration(proxyBeanMethods = false)
 class CasesWebConfiguration {
 
@@ -17,5 +20,11 @@ class CasesWebConfiguration {
         "/cases",
         EnumSet.of(Role.CASE_WORKER, Role.REGIONAL_OFFICER, Role.TEAM_SPECIALIST),
         32);
+  }
+
+  @Bean
+  NavigationItem providerAgreementsNavigation() {
+    return new NavigationItem(
+        "nav.providerAgreements", "/provider-agreements", EnumSet.of(Role.PROVIDER_STAFF), 33);
   }
 }

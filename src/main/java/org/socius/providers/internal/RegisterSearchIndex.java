@@ -189,7 +189,7 @@ public class RegisterSearchIndex {
       double dz = zs[i] - q[2];
       double chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
       double km = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, chord / 2)) / 1000;
-      items.add(withDistance(block.entries()[i], km));
+      items.add(block.entries()[i].at(km));
     }
     return new Result(items, total);
   }
@@ -231,6 +231,46 @@ public class RegisterSearchIndex {
             TransactionSynchronizationManager.unbindResourceIfPossible(RegisterSearchIndex.this);
           }
         });
+  }
+
+  /**
+   * Puts a service's new number of free places into the index once the current transaction commits.
+   * Taking and giving back places happens many times a day; each would otherwise rebuild the whole
+   * index. The entry is replaced in place, where searches pick it up as they find it; other nodes
+   * see the number at their next rebuild, and a client's choice always reads it afresh.
+   */
+  public void freePlacesChangedOnCommit(UUID registeredServiceId, int free) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      patchFreePlaces(registeredServiceId, free);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            patchFreePlaces(registeredServiceId, free);
+          }
+        });
+  }
+
+  private void patchFreePlaces(UUID registeredServiceId, int free) {
+    Snapshot snapshot = current;
+    UUID type = patch(snapshot.all(), registeredServiceId, free);
+    if (type != null) {
+      patch(snapshot.byType().getOrDefault(type, Block.EMPTY), registeredServiceId, free);
+    }
+  }
+
+  /** Replaces a service's entry in a block; its service type, or null if the block lacks it. */
+  private static UUID patch(Block block, UUID registeredServiceId, int free) {
+    PublicRegister.Entry[] entries = block.entries();
+    for (int i = 0; i < entries.length; i++) {
+      if (entries[i].registeredServiceId().equals(registeredServiceId)) {
+        entries[i] = entries[i].withFreePlaces(free);
+        return entries[i].serviceTypeId();
+      }
+    }
+    return null;
   }
 
   /**
@@ -335,25 +375,6 @@ public class RegisterSearchIndex {
     return new double[] {
       Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)
     };
-  }
-
-  private static PublicRegister.Entry withDistance(PublicRegister.Entry e, double km) {
-    return new PublicRegister.Entry(
-        e.registeredServiceId(),
-        e.providerId(),
-        e.providerName(),
-        e.providerType(),
-        e.serviceTypeId(),
-        e.servicePointId(),
-        e.servicePointName(),
-        e.address(),
-        e.regionId(),
-        e.municipalityId(),
-        e.latitude(),
-        e.longitude(),
-        e.capacity(),
-        e.freePlaces(),
-        km);
   }
 
   /**

@@ -1,0 +1,250 @@
+package org.socius.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.socius.cases.Agreement;
+import org.socius.cases.Case;
+import org.socius.cases.Contribution;
+import org.socius.catalogue.Classification.NormPeriod;
+import org.socius.catalogue.Classification.Unit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SQL of agreements between clients and providers. Row-level security shows an agreement to
+ * those who may see its case and to the staff of its provider.
+ */
+@Repository
+public class AgreementRecords {
+
+  private static final String COLUMNS =
+      """
+      id, reference, case_id, region_id, municipality_id, plan_id, provider_id, provider_name, client_name,
+      client_birth_date, client_address, language, starts_on, ends_on, currency, monthly_cost,
+      monthly_copayment, contribution, status, drawn_at, drawn_by, answered_at, answered_by,
+      decline_reason, ended_on, end_reason, version""";
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  AgreementRecords(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public String nextReference(int year) {
+    long n = jdbc.sql("select nextval('cases.agreement_number')").query(Long.class).single();
+    return "A-%d-%06d".formatted(year, n);
+  }
+
+  public void insert(Case c, Agreement a) {
+    jdbc.sql(
+            """
+            insert into cases.agreement (id, reference, case_id, region_id, municipality_id,
+              plan_id, provider_id, provider_name, client_name, client_birth_date, client_address,
+              language, starts_on, ends_on, currency, monthly_cost, monthly_copayment,
+              contribution, status, drawn_at, drawn_by)
+            values (:id, :reference, :c, :region, :municipality, :plan, :provider, :providerName,
+              :client, :birth, :address, :language, :starts, :ends, :currency, :cost, :copayment,
+              cast(:contribution as jsonb), 'PROPOSED', :at, :by)""")
+        .param("id", a.id())
+        .param("reference", a.reference())
+        .param("c", c.id())
+        .param("region", c.regionId())
+        .param("municipality", c.municipalityId())
+        .param("plan", a.planId())
+        .param("provider", a.providerId())
+        .param("providerName", a.providerName())
+        .param("client", a.clientName())
+        .param("birth", a.clientBirthDate())
+        .param("address", a.clientAddress())
+        .param("language", a.language())
+        .param("starts", a.startsOn())
+        .param("ends", a.endsOn())
+        .param("currency", a.currency())
+        .param("cost", a.monthlyCost())
+        .param("copayment", a.monthlyCopayment())
+        .param("contribution", json.writeValueAsString(a.contribution()))
+        .param("at", a.drawnAt())
+        .param("by", a.drawnBy())
+        .update();
+    for (Agreement.Line l : a.services()) {
+      jdbc.sql(
+              """
+              insert into cases.agreement_service (agreement_id, plan_service_id, case_id,
+                region_id, municipality_id, provider_id, position, service_type_id, service_name,
+                unit, units, period, frequency, service_point_name, starts_on, ends_on, tariff_id,
+                unit_price, monthly_cost, monthly_copayment)
+              values (:a, :line, :c, :region, :municipality, :provider, :position, :type, :name,
+                :unit, :units, :period, :frequency, :point, :starts, :ends, :tariff, :price,
+                :cost, :copayment)""")
+          .param("a", a.id())
+          .param("line", l.planServiceId())
+          .param("c", c.id())
+          .param("region", c.regionId())
+          .param("municipality", c.municipalityId())
+          .param("provider", a.providerId())
+          .param("position", l.position())
+          .param("type", l.serviceTypeId())
+          .param("name", l.serviceName())
+          .param("unit", l.unit().name())
+          .param("units", l.units())
+          .param("period", l.period().name())
+          .param("frequency", l.frequency())
+          .param("point", l.servicePointName())
+          .param("starts", l.startsOn())
+          .param("ends", l.endsOn())
+          .param("tariff", l.tariffId())
+          .param("price", l.unitPrice())
+          .param("cost", l.monthlyCost())
+          .param("copayment", l.monthlyCopayment())
+          .update();
+    }
+  }
+
+  public Optional<Agreement> find(UUID id) {
+    return list("id = :id", "", Map.of("id", id)).stream().findFirst();
+  }
+
+  public List<Agreement> ofCase(UUID caseId) {
+    return list("case_id = :c", "order by drawn_at desc, provider_name", Map.of("c", caseId));
+  }
+
+  public List<Agreement> ofProvider(UUID providerId) {
+    return list(
+        "provider_id = :p",
+        "order by status = 'PROPOSED' desc, drawn_at desc",
+        Map.of("p", providerId));
+  }
+
+  public boolean anyOfPlan(UUID planId) {
+    return jdbc.sql("select exists (select 1 from cases.agreement where plan_id = :p)")
+        .param("p", planId)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** Records the provider's answer to a proposed agreement; false if it was answered meanwhile. */
+  public boolean answer(
+      UUID id,
+      int expectedVersion,
+      Agreement.Status status,
+      OffsetDateTime at,
+      String by,
+      String declineReason) {
+    return jdbc.sql(
+                """
+                update cases.agreement set status = :status, answered_at = :at, answered_by = :by,
+                  decline_reason = :reason, version = version + 1
+                where id = :id and version = :v and status = 'PROPOSED'""")
+            .param("id", id)
+            .param("v", expectedVersion)
+            .param("status", status.name())
+            .param("at", at)
+            .param("by", by)
+            .param("reason", declineReason)
+            .update()
+        == 1;
+  }
+
+  /** Ends a case's agreements still in force from other plan versions than the one given. */
+  public int endOthers(UUID caseId, UUID planId, LocalDate on, String reason) {
+    return jdbc.sql(
+            """
+            update cases.agreement set status = 'ENDED', ended_on = :on, end_reason = :reason,
+              version = version + 1
+            where case_id = :c and plan_id <> :p and status in ('PROPOSED', 'ACCEPTED')""")
+        .param("c", caseId)
+        .param("p", planId)
+        .param("on", on)
+        .param("reason", reason)
+        .update();
+  }
+
+  /**
+   * Agreements matching a condition with their services: the services first, by the same condition,
+   * so that each agreement is built once, whole.
+   */
+  private List<Agreement> list(String where, String order, Map<String, Object> params) {
+    Map<UUID, List<Agreement.Line>> lines = new HashMap<>();
+    jdbc.sql(
+            """
+            select agreement_id, plan_service_id, position, service_type_id, service_name, unit,
+              units, period, frequency, service_point_name, starts_on, ends_on, tariff_id,
+              unit_price, monthly_cost, monthly_copayment
+            from cases.agreement_service
+            where agreement_id in (select id from cases.agreement where %s)
+            order by position"""
+                .formatted(where))
+        .params(params)
+        .query(
+            rs -> {
+              lines
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new Agreement.Line(
+                          rs.getObject(2, UUID.class),
+                          rs.getInt(3),
+                          rs.getObject(4, UUID.class),
+                          rs.getString(5),
+                          Unit.valueOf(rs.getString(6)),
+                          rs.getBigDecimal(7),
+                          NormPeriod.valueOf(rs.getString(8)),
+                          rs.getString(9),
+                          rs.getString(10),
+                          rs.getObject(11, LocalDate.class),
+                          rs.getObject(12, LocalDate.class),
+                          rs.getObject(13, UUID.class),
+                          rs.getBigDecimal(14),
+                          rs.getBigDecimal(15),
+                          rs.getBigDecimal(16)));
+            });
+    return jdbc.sql("select " + COLUMNS + " from cases.agreement where " + where + " " + order)
+        .params(params)
+        .query((rs, n) -> agreement(rs, lines))
+        .list();
+  }
+
+  private Agreement agreement(ResultSet rs, Map<UUID, List<Agreement.Line>> lines)
+      throws SQLException {
+    UUID id = rs.getObject(1, UUID.class);
+    return new Agreement(
+        id,
+        rs.getString(2),
+        rs.getObject(3, UUID.class),
+        rs.getObject(4, UUID.class),
+        rs.getObject(5, UUID.class),
+        rs.getObject(6, UUID.class),
+        rs.getObject(7, UUID.class),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getObject(10, LocalDate.class),
+        rs.getString(11),
+        rs.getString(12),
+        rs.getObject(13, LocalDate.class),
+        rs.getObject(14, LocalDate.class),
+        rs.getString(15),
+        rs.getBigDecimal(16),
+        rs.getBigDecimal(17),
+        json.readValue(rs.getString(18), Contribution.class),
+        Agreement.Status.valueOf(rs.getString(19)),
+        rs.getObject(20, OffsetDateTime.class),
+        rs.getString(21),
+        rs.getObject(22, OffsetDateTime.class),
+        rs.getString(23),
+        rs.getString(24),
+        rs.getObject(25, LocalDate.class),
+        rs.getString(26),
+        rs.getInt(27),
+        List.copyOf(lines.getOrDefault(id, List.of())));
+  }
+}
