@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.socius.accounts.Sector;
 import org.socius.cases.Case.Source;
@@ -27,7 +31,9 @@ import org.socius.support.Fixtures;
 import org.socius.support.IntegrationTest;
 import org.socius.support.SampleHouseholds;
 import org.socius.support.SampleHouseholds.Member;
+import org.socius.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An individual plan from its first version to the agreements with two providers: norms, the
@@ -258,6 +264,60 @@ class PlansAndAgreementsTest {
         .hasMessageContaining("CAS-1006");
     assertThat(fixtures.as("staff.parish", () -> agreements.get(second.id())).status())
         .isEqualTo(Agreement.Status.PROPOSED);
+  }
+
+  @LocalServerPort int port;
+
+  @Test
+  void thePlanTheChoiceTheProviderViewAndThePdfsAreServed() {
+    Case c = caseAtPlanStep("1000.00");
+    Plan begun = as(() -> plans.begin(c.id(), new Plans.NewVersion("Live at home.", null)));
+    Plan one = as(() -> plans.addService(c.id(), begun.version(), service("HOME-CARE", "2", "")));
+    Plan.Service care = line(one, "HOME-CARE");
+    WebSession worker = new WebSession(port);
+    assertThat(worker.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
+    HttpResponse<String> choice =
+        worker.get("/cases/" + c.id() + "/plan/services/" + care.id() + "/providers");
+    assertThat(choice.statusCode()).isEqualTo(200);
+    assertThat(choice.body()).contains("Harbour Care Association");
+    PublicRegister.Entry harbour = option(c, care, "Harbour Care Association");
+    Plan chosen =
+        as(() -> plans.choose(c.id(), one.version(), care.id(), harbour.registeredServiceId()));
+    as(
+        () ->
+            plans.agree(
+                c.id(), chosen.version(), new Plans.Agreement(Plan.AgreedAs.CLIENT, "The client")));
+    Agreement a = as(() -> agreements.drawUp(c.id())).getFirst();
+
+    HttpResponse<String> page = worker.get("/cases/" + c.id() + "/plan");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Home care", a.reference(), "230.00");
+    HttpResponse<byte[]> planPdf =
+        worker.getBytes("/cases/" + c.id() + "/plan/" + chosen.id() + "/pdf");
+    assertThat(planPdf.statusCode()).isEqualTo(200);
+    assertThat(text(planPdf.body())).contains("Home care", "Harbour Care Association");
+
+    WebSession provider = new WebSession(port);
+    assertThat(provider.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
+    HttpResponse<String> view = provider.get("/provider-agreements");
+    assertThat(view.statusCode()).isEqualTo(200);
+    assertThat(view.body()).contains(a.reference(), "230.00");
+    HttpResponse<byte[]> pdf = provider.getBytes("/agreements/" + a.id() + "/pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(text(pdf.body())).contains(a.reference(), a.clientName(), "230.00");
+    // The other region's provider staff do not learn the agreement exists.
+    WebSession other = new WebSession(port);
+    assertThat(other.signIn("staff.southcentre", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(other.getBytes("/agreements/" + a.id() + "/pdf").statusCode()).isEqualTo(404);
+  }
+
+  private static String text(byte[] pdf) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      // Table cells wrap their words onto lines; the text is compared as running words.
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test

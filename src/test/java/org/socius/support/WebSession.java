@@ -41,6 +41,20 @@ public final class WebSession {
     return send(request.build());
   }
 
+  /** A document (a PDF, a spreadsheet) as the bytes served. */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts a form with the CSRF token of the page at {@code formPage}. */
   public HttpResponse<String> post(String formPage, String action, Map<String, String> fields) {
     String token = csrfToken(formPage);
