@@ -59,11 +59,6 @@ public record Plan(
     return services.stream().filter(s -> s.id().equals(serviceId)).findFirst();
   }
 
-  /** Whether every service has a provider chosen. */
-  public boolean fullyChosen() {
-    return !services.isEmpty() && services.stream().allMatch(s -> s.choice() != null);
-  }
-
   /**
    * A service of the plan: {@code units} of the standard's unit per {@code period} (the period of
    * the standard's norm, {@code normUnits}), from {@code startsOn} to {@code endsOn}.

@@ -248,7 +248,10 @@ public class Plans {
 
   /** The providers a client may choose from for a service, and where distances run from. */
   public record Options(
-      Plan.Service service, String originName, PageResponse<PublicRegister.Entry> providers) {}
+      Plan draft,
+      Plan.Service service,
+      String originName,
+      PageResponse<PublicRegister.Entry> providers) {}
 
   /**
    * The registered providers of a service of the draft in the client's region, nearest to the
@@ -281,6 +284,7 @@ public class Plans {
             .map(e -> e.withFreePlaces(free.getOrDefault(e.registeredServiceId(), e.freePlaces())))
             .toList();
     return new Options(
+        draft,
         service,
         origin == null ? null : origin.name(),
         PageResponse.of(items, page, size, found.totalItems()));
@@ -305,15 +309,21 @@ public class Plans {
         && service.choice().registeredServiceId().equals(registeredServiceId)) {
       return draft;
     }
+    // Checked before a place is taken: a full provider of another service is the wrong
+    // provider, not a full one.
+    boolean serves =
+        places
+            .service(registeredServiceId)
+            .filter(e -> e.serviceTypeId().equals(service.serviceTypeId()))
+            .filter(e -> e.regionId().equals(c.regionId()))
+            .isPresent();
+    if (!serves) {
+      throw InvalidInputException.of("registeredServiceId", "CAS-0902", service.serviceName());
+    }
     touch(draft, expectedVersion);
     Places.Place place =
         places.take(registeredServiceId, service.id(), c.regionId(), c.municipalityId());
     PublicRegister.Entry entry = place.service();
-    if (!entry.serviceTypeId().equals(service.serviceTypeId())
-        || !entry.regionId().equals(c.regionId())) {
-      // Rolls back the place just taken with everything else.
-      throw InvalidInputException.of("registeredServiceId", "CAS-0902", service.serviceName());
-    }
     letGo(service, versions);
     OffsetDateTime now = OffsetDateTime.now(clock);
     records.choose(

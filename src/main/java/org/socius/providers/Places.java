@@ -69,6 +69,12 @@ public class Places {
     return new Place(reservation, entry.withFreePlaces(free));
   }
 
+  /** A line of the register, whether or not it takes clients now. */
+  @Transactional(readOnly = true)
+  public Optional<PublicRegister.Entry> service(UUID registeredServiceId) {
+    return records.entry(registeredServiceId).map(PlaceRecords.PlaceEntry::entry);
+  }
+
   /** Gives a place back; false if it had been given back already. */
   @Transactional
   public boolean giveBack(UUID reservationId) {

@@ -156,6 +156,30 @@ class PlansAndAgreementsTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("CAS-0811");
     assertThat(draft(c).services()).hasSize(2);
+    // A volume that is not a positive amount, or a service that ends before it starts.
+    assertThatThrownBy(
+            () -> as(() -> plans.addService(c.id(), two.version(), service("DAY-CARE", "-1", ""))))
+        .hasMessageContaining("CAS-0808");
+    LocalDate today = LocalDate.now();
+    assertThatThrownBy(
+            () ->
+                as(
+                    () ->
+                        plans.addService(
+                            c.id(),
+                            two.version(),
+                            new Plans.NewService(
+                                type("DAY-CARE"),
+                                BigDecimal.ONE,
+                                "",
+                                today,
+                                today.minusDays(1),
+                                ""))))
+        .hasMessageContaining("CAS-0810");
+    assertThatThrownBy(
+            () -> as(() -> plans.addService(c.id(), begun.version(), service("DAY-CARE", "1", ""))))
+        .isInstanceOf(ConflictException.class);
+    assertThat(draft(c).services()).hasSize(2);
 
     // No provider chosen: the client cannot agree yet; no agreement without the client's agreement.
     assertThatThrownBy(
@@ -194,6 +218,28 @@ class PlansAndAgreementsTest {
                     line(two, "HOME-CARE").id(),
                     homeCare.registeredServiceId()));
     assertThat(freePlaces(homeCare)).isEqualTo(freeBefore - 1);
+    // The same choice sent again (a double click, a retried request) holds no second place.
+    Plan retried =
+        as(
+            () ->
+                plans.choose(
+                    c.id(),
+                    two.version(),
+                    line(two, "HOME-CARE").id(),
+                    homeCare.registeredServiceId()));
+    assertThat(retried.version()).isEqualTo(chosenOne.version());
+    assertThat(freePlaces(homeCare)).isEqualTo(freeBefore - 1);
+    // Nor does a provider unknown to the register.
+    assertThatThrownBy(
+            () ->
+                as(
+                    () ->
+                        plans.choose(
+                            c.id(),
+                            chosenOne.version(),
+                            line(two, "HOT-MEALS").id(),
+                            UUID.randomUUID())))
+        .hasMessageContaining("CAS-0902");
     Plan chosen =
         as(
             () ->
@@ -202,7 +248,7 @@ class PlansAndAgreementsTest {
                     chosenOne.version(),
                     line(chosenOne, "HOT-MEALS").id(),
                     meals.registeredServiceId()));
-    assertThat(chosen.fullyChosen()).isTrue();
+    assertThat(chosen.services()).allMatch(s -> s.choice() != null);
 
     Plan agreed =
         as(
@@ -305,6 +351,17 @@ class PlansAndAgreementsTest {
     HttpResponse<byte[]> pdf = provider.getBytes("/agreements/" + a.id() + "/pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(text(pdf.body())).contains(a.reference(), a.clientName(), "230.00");
+    // A worker of another municipality, and a specialist not on the team, find no plan there.
+    WebSession riverside = new WebSession(port);
+    assertThat(riverside.signIn("worker.riverside", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(riverside.get("/cases/" + c.id() + "/plan").statusCode()).isEqualTo(404);
+    assertThat(
+            riverside.getBytes("/cases/" + c.id() + "/plan/" + chosen.id() + "/pdf").statusCode())
+        .isEqualTo(404);
+    assertThat(riverside.getBytes("/agreements/" + a.id() + "/pdf").statusCode()).isEqualTo(404);
+    WebSession specialist = new WebSession(port);
+    assertThat(specialist.signIn("specialist.health", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(specialist.get("/cases/" + c.id() + "/plan").statusCode()).isEqualTo(404);
     // The other region's provider staff do not learn the agreement exists.
     WebSession other = new WebSession(port);
     assertThat(other.signIn("staff.southcentre", Fixtures.DEMO_PASSWORD)).isTrue();

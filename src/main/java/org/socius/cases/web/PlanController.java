@@ -166,11 +166,9 @@ class PlanController {
       @PathVariable UUID serviceId,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    Plans.Options options = plans.options(id, serviceId, page, CHOICES_PER_PAGE);
-    List<Plan> versions = plans.versions(id);
-    model.addAttribute("c", cases.get(id));
-    model.addAttribute("draft", versions.stream().filter(Plan::draft).findFirst().orElseThrow());
-    model.addAttribute("options", options);
+    // The options carry the draft they were found for: the list reads the case and plan once.
+    model.addAttribute("caseId", id);
+    model.addAttribute("options", plans.options(id, serviceId, page, CHOICES_PER_PAGE));
     return "cases/choose";
   }
 
