@@ -96,10 +96,8 @@ public class Recertifications {
   public RecertificationRun start(UUID programmeId, UUID regionId, UUID whatIfVersionId) {
     Roles.require(Role.MINISTRY_ANALYST, Role.REGIONAL_OFFICER, Role.ADMINISTRATOR);
     TerritorialScope scope = CurrentScope.get();
-    if (regionId == null
-        ? !scope.isNationalOrWider()
-        : !(scope.isNationalOrWider()
-            || (scope.level() == ScopeLevel.REGION && regionId.equals(scope.regionId())))) {
+    // A region's run needs a scope that holds the whole region; the nation's, a national one.
+    if (regionId == null ? !scope.isNationalOrWider() : !scope.allows(regionId, null)) {
       throw new AccessDeniedException("A run covers only the caller's territory");
     }
     if (regionId != null

@@ -53,6 +53,15 @@ public class PersonFiles {
   public PersonFile of(UUID personId) {
     Person p = find(personId);
     audit.recordRead(entity(p));
+    return of(p);
+  }
+
+  /**
+   * The file of a person the caller has just read through {@link People#get}, which audited the
+   * read: a person's page then records one read, not two. The file's rows keep their own policies.
+   */
+  @Transactional(readOnly = true)
+  public PersonFile of(Person p) {
     return new PersonFile(files.assets(p.id()), files.consents(p.id()), files.documents(p.id()));
   }
 

@@ -166,6 +166,20 @@ class RecertificationTest {
                     "inspector",
                     () -> recertifications.start(programme, fixtures.unit("NV-N").id(), null)))
         .isInstanceOf(AccessDeniedException.class);
+    // A regional officer runs their own region only, and a run's region must be a region.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "officer.north",
+                    () -> recertifications.start(programme, fixtures.unit("NV-S").id(), null)))
+        .isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "analyst",
+                    () -> recertifications.start(programme, fixtures.unit("NV-N-01").id(), null)))
+        .isInstanceOf(org.socius.platform.errors.InvalidInputException.class)
+        .hasMessageContaining("BEN-0501");
 
     // A decision made now (an upheld appeal) replaces both the current entitlement and the one
     // the recertification opened from next month.

@@ -234,7 +234,7 @@ class PeopleController {
     model.addAttribute("lastMonth", YearMonth.now(clock).minusMonths(1));
     List<PersonMerge> involving = merges.involving(id);
     model.addAttribute("merges", involving);
-    model.addAttribute("file", files.of(id));
+    model.addAttribute("file", files.of(person));
     model.addAttribute("assetKinds", PeopleKinds.AssetKind.values());
     model.addAttribute("purposes", PeopleKinds.ConsentPurpose.values());
     model.addAttribute("documentKinds", PeopleKinds.DocumentKind.values());
