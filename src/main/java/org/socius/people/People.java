@@ -97,6 +97,11 @@ public class People {
   @Transactional
   public List<PossibleDuplicate> possibleDuplicates(PersonDetails d) {
     validate(d);
+    return duplicatesOf(d);
+  }
+
+  /** {@link #possibleDuplicates} of details already validated. */
+  private List<PossibleDuplicate> duplicatesOf(PersonDetails d) {
     String identifier = blankToNull(d.identifier());
     String key = NameKey.of(d.familyName(), d.givenNames());
     // The whole register is searched, whatever the caller's territory: a person registered in
@@ -140,7 +145,7 @@ public class People {
     } catch (InvalidInputException e) {
       return e.findings();
     }
-    List<PossibleDuplicate> duplicates = possibleDuplicates(d);
+    List<PossibleDuplicate> duplicates = duplicatesOf(d);
     if (duplicates.stream().anyMatch(PossibleDuplicate::sameIdentifier)) {
       return List.of(Finding.of("identifier", "PPL-0201", d.identifier().trim()));
     }
@@ -161,13 +166,32 @@ public class People {
     // Registrations of people born the same day take turns, so that two workers registering the
     // same person at once cannot both pass the check; the lock ends with the transaction.
     records.lockBirthDate(d.dateOfBirth());
-    List<PossibleDuplicate> duplicates = possibleDuplicates(d);
+    List<PossibleDuplicate> duplicates = duplicatesOf(d);
     if (duplicates.stream().anyMatch(PossibleDuplicate::sameIdentifier)) {
       throw new ConflictException("PPL-0201", d.identifier().trim());
     }
     if (!duplicates.isEmpty() && !confirmedNotADuplicate) {
       throw new ConflictException("PPL-0202", duplicates.size());
     }
+    return insert(municipality, d);
+  }
+
+  /**
+   * Registers a person whose details {@link #problemsRegistering} found nothing wrong with earlier
+   * in this transaction, their birth date locked before that check (see {@link #lockBirthDate}): an
+   * import checks every line of its file before it registers any, and need not search the register
+   * twice per line. Runs in the import's transaction.
+   */
+  Person registerChecked(PersonDetails d) {
+    return insert(validate(d), d);
+  }
+
+  /** Holds registrations of people born that day until the transaction ends. */
+  void lockBirthDate(LocalDate dateOfBirth) {
+    records.lockBirthDate(dateOfBirth);
+  }
+
+  private Person insert(TerritoryUnit municipality, PersonDetails d) {
     Person person = build(Ids.newId(), municipality, d, 0);
     try {
       records.insertPerson(

@@ -95,6 +95,8 @@ public class PeopleImport {
       String household = row.cell(13).trim();
       Relation relation = relation(row.cell(14), household, problems);
       if (problems.isEmpty()) {
+        // Locked before the check, so that the check still holds when the line is registered.
+        people.lockBirthDate(d.dateOfBirth());
         people.problemsRegistering(d).stream().map(PeopleImport::inColumns).forEach(problems::add);
       }
       if (problems.isEmpty()) {
@@ -123,7 +125,7 @@ public class PeopleImport {
     Map<String, PersonDetails> heads = new HashMap<>();
     LocalDate today = LocalDate.now(clock);
     for (Line line : lines) {
-      Person person = people.register(line.details(), true);
+      Person person = people.registerChecked(line.details());
       if (!line.household().isEmpty()) {
         households
             .computeIfAbsent(line.household(), k -> new ArrayList<>())
