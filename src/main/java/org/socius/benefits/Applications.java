@@ -388,7 +388,12 @@ public class Applications {
   /** What the rules in force say of the application's household today: the means test. */
   @Transactional(readOnly = true)
   public CompiledRules.Evaluation assess(UUID id) {
-    Application a = get(id);
+    return assess(get(id));
+  }
+
+  /** The means test of an application the caller has just read: its page reads it once. */
+  @Transactional(readOnly = true)
+  public CompiledRules.Evaluation assess(Application a) {
     return decisions.assess(a.programmeId(), a.householdId());
   }
 

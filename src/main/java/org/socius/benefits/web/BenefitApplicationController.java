@@ -175,7 +175,7 @@ class BenefitApplicationController {
         "mayAct", a.current().map(s -> RequiredRoles.heldAnyOf(s.role())).orElse(false));
     if (a.status() == Application.Status.IN_PROGRESS) {
       try {
-        CompiledRules.Evaluation assessment = applications.assess(id);
+        CompiledRules.Evaluation assessment = applications.assess(a);
         model.addAttribute("assessment", assessment);
       } catch (InvalidInputException | ConflictException e) {
         model.addAttribute("assessmentErrors", FormErrors.ofRefusal(e, messages, locale));
