@@ -26,13 +26,22 @@ import org.springframework.context.MessageSource;
  * A case in the browser: a community report opens it from the person's page, the worker evaluates
  * and plans, calls a health specialist to the team, scores the daily-living dependency scale and
  * completes the complex evaluation; the specialist finds the case in their caseload without the
- * worker's restricted note.
+ * worker's restricted note. The worker then writes the individual plan with two services, the
+ * client chooses a different provider for each and agrees, and each provider finds its agreement,
+ * with the client's co-payment, in its own view.
  */
 @IntegrationTest
 class CaseBrowserTest {
 
   private static final List<String> NEEDING_HELP =
       List.of("Mobility", "Eating", "Body hygiene", "Toileting", "Care of one", "Household care");
+
+  /**
+   * The client's monthly income, alone in the household: (1,840.00 − 540.00, one and a half of the
+   * north's line) × 50% = 650.00 a month at most from the client under the demo's contribution
+   * rules.
+   */
+  private static final String INCOME = "1840.00";
 
   private static BrowserSession browser;
 
@@ -93,7 +102,7 @@ class CaseBrowserTest {
                 "worker.harbour",
                 "NV-N-01",
                 family,
-                List.of(new Member(LocalDate.of(1938, 2, 2), "120.00")))
+                List.of(new Member(LocalDate.of(1938, 2, 2), INCOME)))
             .headId();
 
     Page worker = signIn("worker.harbour");
@@ -165,5 +174,126 @@ class CaseBrowserTest {
     assertThat(specialist.getByText("Daughter reports earlier neglect")).hasCount(0);
     assertThat(worker.getByText("Daughter reports earlier neglect")).isVisible();
     assertAccessible(specialist);
+
+    // The plan step cannot be completed before the client agrees to a plan.
+    field(worker, "cases.record").first().fill("Plan written");
+    button(worker, "cases.complete").click();
+    assertThat(worker.getByText(en("error.CAS-0405"))).isVisible();
+
+    planTwoServicesWithTwoProviders(worker, family);
+
+    worker
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(en("cases.case", reference)))
+        .click();
+    completeStep(worker, "The client agreed to home care and hot meals.");
+    assertThat(worker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2)).nth(1))
+        .containsText(en("cases.step.IMPLEMENTATION"));
+  }
+
+  private void planTwoServicesWithTwoProviders(Page worker, String family) {
+    worker
+        .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(en("cases.planLink")))
+        .click();
+    assertAccessible(worker);
+    field(worker, "plans.goals").fill("Stay at home safely, with a hot meal every day.");
+    button(worker, "plans.begin").click();
+    status(worker, "plans.begun");
+    addService(worker, "Home care", "2");
+    addService(worker, "Hot meals", "30");
+    assertAccessible(worker);
+
+    // Nothing chosen yet: the client's agreement is refused and the plan stays a draft.
+    button(worker, "plans.agree").click();
+    assertThat(worker.getByText(en("error.CAS-0814", "Home care"))).isVisible();
+
+    choose(worker, "Home care", "Harbour Care Association");
+    choose(worker, "Hot meals", "St Nicholas Parish Charity");
+    button(worker, "plans.agree").click();
+    status(worker, "plans.agreed");
+    button(worker, "agreements.drawUp").click();
+    status(worker, "agreements.drawn");
+    assertAccessible(worker);
+
+    // Home care, 2 hours a day at 9.80 for 365/12 days, costs 596.17 a month and takes that much of
+    // the client's 650.00; hot meals, 30 a month at 4.40, cost 132.00, of which 53.83 is left.
+    assertThat(agreementRow(worker, "")).hasCount(2);
+    assertThat(agreementRow(worker, "Harbour Care Association").locator(".copayment"))
+        .hasText("596.17 EUR");
+    assertThat(agreementRow(worker, "St Nicholas Parish Charity").locator(".copayment"))
+        .hasText("53.83 EUR");
+
+    assertProviderSees("provider.staff", family, "596.17 EUR", "132.00 EUR");
+    assertProviderSees("staff.parish", family, "53.83 EUR", "596.17 EUR");
+  }
+
+  private void addService(Page worker, String service, String units) {
+    field(worker, "plans.service").selectOption(new SelectOption().setLabel(service));
+    field(worker, "plans.units").fill(units);
+    button(worker, "plans.addService").click();
+    status(worker, "plans.serviceAdded");
+  }
+
+  /**
+   * Opens the choice list of one service of the plan and chooses the provider there; the choice
+   * holds one of the provider's places, which the list shows when opened again.
+   */
+  private void choose(Page worker, String service, String provider) {
+    openChoiceList(worker, service, "plans.chooseProvider");
+    assertAccessible(worker);
+    int free = freePlaces(worker, provider);
+    worker
+        .getByRole(
+            AriaRole.BUTTON,
+            new Page.GetByRoleOptions().setName(en("choose.choose") + ": " + provider))
+        .click();
+    status(worker, "plans.chosen");
+    assertThat(planRow(worker, service)).containsText(provider);
+
+    openChoiceList(worker, service, "plans.changeProvider");
+    org.assertj.core.api.Assertions.assertThat(freePlaces(worker, provider)).isEqualTo(free - 1);
+    assertThat(
+            worker.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(provider)))
+        .containsText(en("choose.chosen"));
+    worker.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(en("choose.back"))).click();
+  }
+
+  private void openChoiceList(Page worker, String service, String linkKey) {
+    planRow(worker, service)
+        .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(en(linkKey)))
+        .click();
+    assertThat(worker.locator("h1")).hasText(en("choose.title", service));
+  }
+
+  private Locator planRow(Page worker, String service) {
+    return worker.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(service));
+  }
+
+  private static int freePlaces(Page worker, String provider) {
+    Locator option =
+        worker.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(provider));
+    return Integer.parseInt(option.locator("td").nth(2).locator("span").first().textContent());
+  }
+
+  private Locator agreementRow(Page page, String provider) {
+    return page.locator("table[aria-labelledby='agreements-heading'] tbody tr")
+        .filter(new Locator.FilterOptions().setHasText(provider));
+  }
+
+  /**
+   * The provider's staff find the client's agreement in their navigation, with the co-payment that
+   * falls on their service, and not the other provider's.
+   */
+  private void assertProviderSees(
+      String staff, String family, String copayment, String otherProvidersCost) {
+    Page page = signIn(staff);
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(en("nav.providerAgreements")))
+        .click();
+    assertAccessible(page);
+    Locator agreement =
+        page.locator("article.agreement").filter(new Locator.FilterOptions().setHasText(family));
+    assertThat(agreement).hasCount(1);
+    assertThat(agreement.locator("dd.copayment")).hasText(copayment);
+    assertThat(agreement).not().containsText(otherProvidersCost);
+    assertThat(agreement.locator("h2")).containsText(en("agreements.status.PROPOSED"));
   }
 }
