@@ -39,7 +39,7 @@ public record Agreement(
     String answeredBy,
     String declineReason,
     LocalDate endedOn,
-    String endReason,
+    EndReason endReason,
     int version,
     List<Line> services) {
 
@@ -52,6 +52,16 @@ public record Agreement(
     DECLINED,
     /** No longer in force: replaced by a later plan's agreement, or the case closed. */
     ENDED
+  }
+
+  /** Why an agreement ended. */
+  public enum EndReason {
+    /** A new version of the plan changed this provider's services. */
+    PLAN_REPLACED,
+    /** The client chose another provider. */
+    CLIENT_CHOSE_ANOTHER,
+    /** The case closed. */
+    CASE_CLOSED
   }
 
   /** What the public pays from the monthly cost: the rest after the client's contribution. */

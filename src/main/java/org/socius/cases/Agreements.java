@@ -77,11 +77,20 @@ public class Agreements {
 
   /**
    * Draws up an agreement with each provider of the plan in force. Refused without a plan the
-   * client agreed to, and when the plan's agreements exist already. Agreements of an earlier plan
-   * still in force end.
+   * client agreed to, and when the plan's agreements exist already. An agreement of the earlier
+   * plan whose services are the same in the new one is carried over, still in force; the others of
+   * the earlier plan end.
    */
   @Transactional
   public List<Agreement> drawUp(UUID caseId) {
+    return redraw(caseId, Agreement.EndReason.PLAN_REPLACED).drawn();
+  }
+
+  /** What drawing up did: the agreements drawn up, carried over and ended. */
+  record Redraw(List<Agreement> drawn, List<Agreement> carried, List<Agreement> ended) {}
+
+  /** Draws up the plan in force's agreements; those of the earlier plan that end, end for why. */
+  Redraw redraw(UUID caseId, Agreement.EndReason why) {
     Roles.requireCaseHandler();
     caseRecords.lock(caseId);
     Case c = cases.visible(caseId);
@@ -97,50 +106,29 @@ public class Agreements {
     LocalDate today = now.toLocalDate();
     Person client = people.get(c.personId());
     Contribution contribution = contributions.assess(client.id(), c.regionId(), today);
-    List<Plan.Service> services =
-        plan.services().stream().sorted(Comparator.comparingInt(Plan.Service::position)).toList();
-    List<Tariff> tariffs = new ArrayList<>();
-    List<BigDecimal> costs = new ArrayList<>();
-    for (Plan.Service s : services) {
-      Tariff tariff =
-          catalogue
-              .tariffOn(s.serviceTypeId(), c.regionId(), s.startsOn())
-              .orElseThrow(
-                  () ->
-                      InvalidInputException.of("plan", "CAS-1004", s.serviceName(), s.startsOn()));
-      tariffs.add(tariff);
-      costs.add(Contribution.monthlyCost(s.units(), s.period(), tariff.price()));
-    }
-    List<BigDecimal> shares = contribution.spread(costs);
-    Map<UUID, List<Agreement.Line>> byProvider = new LinkedHashMap<>();
+    Map<UUID, List<Agreement.Line>> byProvider = linesByProvider(c, plan, contribution);
     Map<UUID, Plan.Choice> choices = new LinkedHashMap<>();
-    for (int i = 0; i < services.size(); i++) {
-      Plan.Service s = services.get(i);
-      choices.putIfAbsent(s.choice().providerId(), s.choice());
-      byProvider
-          .computeIfAbsent(s.choice().providerId(), k -> new ArrayList<>())
-          .add(
-              new Agreement.Line(
-                  s.id(),
-                  s.position(),
-                  s.serviceTypeId(),
-                  s.serviceName(),
-                  s.unit(),
-                  s.units(),
-                  s.period(),
-                  s.frequency(),
-                  s.choice().servicePointName(),
-                  s.startsOn(),
-                  s.endsOn(),
-                  tariffs.get(i).id(),
-                  tariffs.get(i).price(),
-                  costs.get(i),
-                  shares.get(i)));
+    plan.services().forEach(s -> choices.putIfAbsent(s.choice().providerId(), s.choice()));
+    Map<UUID, Agreement> inForce = new LinkedHashMap<>();
+    for (Agreement a : records.ofCase(caseId)) {
+      if (a.status() == Agreement.Status.PROPOSED || a.status() == Agreement.Status.ACCEPTED) {
+        inForce.putIfAbsent(a.providerId(), a);
+      }
     }
-    records.endOthers(caseId, plan.id(), today, "plan version " + plan.versionNumber() + " agreed");
+    List<Agreement> carried = new ArrayList<>();
     List<Agreement> drawn = new ArrayList<>();
     for (Map.Entry<UUID, List<Agreement.Line>> e : byProvider.entrySet()) {
       List<Agreement.Line> lines = e.getValue();
+      Agreement earlier = inForce.get(e.getKey());
+      if (earlier != null && sameServices(earlier.services(), lines)) {
+        Map<UUID, UUID> newLineByOld = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+          newLineByOld.put(earlier.services().get(i).planServiceId(), lines.get(i).planServiceId());
+        }
+        records.carryOver(earlier.id(), plan.id(), newLineByOld);
+        carried.add(earlier);
+        continue;
+      }
       Agreement a =
           new Agreement(
               Ids.newId(),
@@ -191,7 +179,87 @@ public class Agreements {
           Map.of("reference", a.reference(), "provider", a.providerName()));
       drawn.add(a);
     }
-    return List.copyOf(drawn);
+    List<UUID> endedIds = records.endOthers(caseId, plan.id(), today, why);
+    List<Agreement> ended =
+        inForce.values().stream().filter(a -> endedIds.contains(a.id())).toList();
+    for (Agreement a : ended) {
+      audit.recordChange(
+          entity(a), "end", Map.of("status", a.status()), Map.of("endReason", why.name()));
+    }
+    return new Redraw(List.copyOf(drawn), List.copyOf(carried), ended);
+  }
+
+  /**
+   * The plan's services grouped by the chosen provider, each priced at the region's tariff on its
+   * first day, with its share of the client's contribution spread over the plan in order.
+   */
+  private Map<UUID, List<Agreement.Line>> linesByProvider(
+      Case c, Plan plan, Contribution contribution) {
+    List<Plan.Service> services =
+        plan.services().stream().sorted(Comparator.comparingInt(Plan.Service::position)).toList();
+    List<Tariff> tariffs = new ArrayList<>();
+    List<BigDecimal> costs = new ArrayList<>();
+    for (Plan.Service s : services) {
+      Tariff tariff =
+          catalogue
+              .tariffOn(s.serviceTypeId(), c.regionId(), s.startsOn())
+              .orElseThrow(
+                  () ->
+                      InvalidInputException.of("plan", "CAS-1004", s.serviceName(), s.startsOn()));
+      tariffs.add(tariff);
+      costs.add(Contribution.monthlyCost(s.units(), s.period(), tariff.price()));
+    }
+    List<BigDecimal> shares = contribution.spread(costs);
+    Map<UUID, List<Agreement.Line>> byProvider = new LinkedHashMap<>();
+    for (int i = 0; i < services.size(); i++) {
+      Plan.Service s = services.get(i);
+      byProvider
+          .computeIfAbsent(s.choice().providerId(), k -> new ArrayList<>())
+          .add(
+              new Agreement.Line(
+                  s.id(),
+                  s.position(),
+                  s.serviceTypeId(),
+                  s.serviceName(),
+                  s.unit(),
+                  s.units(),
+                  s.period(),
+                  s.frequency(),
+                  s.choice().servicePointName(),
+                  s.startsOn(),
+                  s.endsOn(),
+                  tariffs.get(i).id(),
+                  tariffs.get(i).price(),
+                  costs.get(i),
+                  shares.get(i)));
+    }
+    return byProvider;
+  }
+
+  /** Whether a provider's services, as the parties agreed to them, are unchanged line by line. */
+  private static boolean sameServices(List<Agreement.Line> before, List<Agreement.Line> after) {
+    if (before.size() != after.size()) {
+      return false;
+    }
+    for (int i = 0; i < before.size(); i++) {
+      Agreement.Line b = before.get(i);
+      Agreement.Line a = after.get(i);
+      boolean same =
+          b.serviceTypeId().equals(a.serviceTypeId())
+              && b.units().compareTo(a.units()) == 0
+              && b.period() == a.period()
+              && b.frequency().equals(a.frequency())
+              && b.servicePointName().equals(a.servicePointName())
+              && b.startsOn().equals(a.startsOn())
+              && b.endsOn().equals(a.endsOn())
+              && b.unitPrice().compareTo(a.unitPrice()) == 0
+              && b.monthlyCost().compareTo(a.monthlyCost()) == 0
+              && b.monthlyCopayment().compareTo(a.monthlyCopayment()) == 0;
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A case's agreements, the latest first. */
@@ -214,6 +282,39 @@ public class Agreements {
   public List<Agreement> ofProvider(UUID providerId) {
     requireStaffOf(providerId);
     return records.ofProvider(providerId);
+  }
+
+  /** How long a provider's notices stay on its page. */
+  private static final int NOTICE_DAYS = 30;
+
+  /** What a provider the acting user works for was told about its clients in the last month. */
+  @Transactional(readOnly = true)
+  public List<ProviderNotice> notices(UUID providerId) {
+    requireStaffOf(providerId);
+    return records.notices(providerId, OffsetDateTime.now(clock).minusDays(NOTICE_DAYS));
+  }
+
+  /** The provider's staff have read its notices. */
+  @Transactional
+  public int markNoticesSeen(UUID providerId) {
+    requireStaffOf(providerId);
+    return records.markNoticesSeen(providerId, OffsetDateTime.now(clock), CurrentScope.actorName());
+  }
+
+  /** Tells a provider that a client chose it or left it, on the agreement concerned. */
+  void notifyProvider(Case c, Agreement a, ProviderNotice.Kind kind, String serviceName) {
+    records.insertNotice(
+        c,
+        new ProviderNotice(
+            Ids.newId(),
+            a.providerId(),
+            c.id(),
+            a.id(),
+            kind,
+            serviceName,
+            a.clientName(),
+            OffsetDateTime.now(clock),
+            null));
   }
 
   /** An agreement its case's workers or its provider's staff may read; others answer 404. */

@@ -246,9 +246,12 @@ public class Plans {
     return draftOf(caseId);
   }
 
-  /** The providers a client may choose from for a service, and where distances run from. */
+  /**
+   * The providers a client may choose from for a service of a plan (the draft, or the plan in force
+   * when the client changes a provider), and where distances run from.
+   */
   public record Options(
-      Plan draft,
+      Plan plan,
       Plan.Service service,
       String originName,
       PageResponse<PublicRegister.Entry> providers) {}
@@ -263,8 +266,13 @@ public class Plans {
     Paging.check(page, size);
     Case c = cases.visible(caseId);
     Plan draft = draftOf(caseId);
-    Plan.Service service = serviceOf(draft, serviceId);
-    Plan.Origin origin = draft.origin();
+    return optionsIn(c, draft, serviceOf(draft, serviceId), page, size);
+  }
+
+  /** The registered providers of one service of a plan, nearest to the plan's origin first. */
+  Options optionsIn(Case c, Plan plan, Plan.Service service, int page, int size) {
+    Paging.check(page, size);
+    Plan.Origin origin = plan.origin();
     PageResponse<PublicRegister.Entry> found =
         register.search(
             service.serviceTypeId(),
@@ -284,7 +292,7 @@ public class Plans {
             .map(e -> e.withFreePlaces(free.getOrDefault(e.registeredServiceId(), e.freePlaces())))
             .toList();
     return new Options(
-        draft,
+        plan,
         service,
         origin == null ? null : origin.name(),
         PageResponse.of(items, page, size, found.totalItems()));
@@ -508,7 +516,7 @@ public class Plans {
         .orElseThrow(() -> new ConflictException("CAS-0804"));
   }
 
-  private static Plan.Service serviceOf(Plan plan, UUID serviceId) {
+  static Plan.Service serviceOf(Plan plan, UUID serviceId) {
     return plan.service(serviceId)
         .orElseThrow(() -> new NotFoundException("planned service", serviceId));
   }

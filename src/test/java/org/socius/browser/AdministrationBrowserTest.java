@@ -185,7 +185,7 @@ class AdministrationBrowserTest {
           "inspector",
           List.of("nav.home", "nav.catalogue", "nav.register"),
           "beneficiary",
-          List.of("nav.home", "nav.register"));
+          List.of("nav.home", "nav.register", "nav.myCases"));
 
   @Test
   void everyDemoUserSignsInAndSeesTheirOwnNavigation() {

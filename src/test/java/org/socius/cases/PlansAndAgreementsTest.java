@@ -18,8 +18,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
-import org.socius.accounts.Sector;
-import org.socius.cases.Case.Source;
 import org.socius.cases.Case.StepKind;
 import org.socius.catalogue.Catalogue;
 import org.socius.platform.errors.ConflictException;
@@ -29,8 +27,6 @@ import org.socius.providers.Places;
 import org.socius.providers.PublicRegister;
 import org.socius.support.Fixtures;
 import org.socius.support.IntegrationTest;
-import org.socius.support.SampleHouseholds;
-import org.socius.support.SampleHouseholds.Member;
 import org.socius.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,54 +45,27 @@ class PlansAndAgreementsTest {
   @Autowired Agreements agreements;
   @Autowired Places places;
   @Autowired Catalogue catalogue;
-  @Autowired SampleHouseholds households;
+
+  @Autowired CasesAtPlanStep planStep;
 
   private Case caseAtPlanStep(String monthlyIncome) {
-    String family = "Pl" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-    UUID person =
-        households
-            .create(
-                "worker.harbour",
-                "NV-N-01",
-                family,
-                List.of(new Member(LocalDate.of(1944, 2, 2), monthlyIncome)))
-            .headId();
-    Case c =
-        as(
-            () ->
-                cases.open(
-                    new Cases.NewCase(
-                        person,
-                        Sector.SOCIAL_PROTECTION,
-                        Source.COMMUNITY,
-                        "Neighbour",
-                        "Cannot manage at home alone.",
-                        false,
-                        "en",
-                        null)));
-    c = complete(c, StepKind.INITIAL_EVALUATION, null);
-    return complete(c, StepKind.INTERVENTION_PLAN, false);
+    return planStep.open(monthlyIncome);
   }
 
   private Case complete(Case c, StepKind step, Boolean complex) {
-    return as(
-        () ->
-            cases.completeStep(
-                c.id(), c.version(), new Cases.StepCompletion(step, "Done", complex, null, null)));
+    return planStep.complete(c, step, complex);
   }
 
   private <T> T as(java.util.function.Supplier<T> work) {
-    return fixtures.as("worker.harbour", work);
+    return planStep.asWorker(work);
   }
 
   private UUID type(String code) {
-    return catalogue.serviceTypeByCode(code).orElseThrow().id();
+    return planStep.type(code);
   }
 
   private Plans.NewService service(String code, String units, String reason) {
-    LocalDate today = LocalDate.now();
-    return new Plans.NewService(
-        type(code), new BigDecimal(units), "every day", today, today.plusMonths(6), reason);
+    return planStep.service(code, units, reason);
   }
 
   private Plan draft(Case c) {

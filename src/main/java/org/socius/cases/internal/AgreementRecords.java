@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.socius.cases.Agreement;
 import org.socius.cases.Case;
 import org.socius.cases.Contribution;
+import org.socius.cases.ProviderNotice;
 import org.socius.catalogue.Classification.NormPeriod;
 import org.socius.catalogue.Classification.Unit;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,17 +157,101 @@ public class AgreementRecords {
         == 1;
   }
 
-  /** Ends a case's agreements still in force from other plan versions than the one given. */
-  public int endOthers(UUID caseId, UUID planId, LocalDate on, String reason) {
+  /**
+   * Ends a case's agreements still in force from other plan versions than the one given, and
+   * answers those it ended.
+   */
+  public List<UUID> endOthers(UUID caseId, UUID planId, LocalDate on, Agreement.EndReason reason) {
     return jdbc.sql(
             """
             update cases.agreement set status = 'ENDED', ended_on = :on, end_reason = :reason,
               version = version + 1
-            where case_id = :c and plan_id <> :p and status in ('PROPOSED', 'ACCEPTED')""")
+            where case_id = :c and plan_id <> :p and status in ('PROPOSED', 'ACCEPTED')
+            returning id""")
         .param("c", caseId)
         .param("p", planId)
         .param("on", on)
-        .param("reason", reason)
+        .param("reason", reason.name())
+        .query(UUID.class)
+        .list();
+  }
+
+  /**
+   * Carries an agreement over to a new version of its plan whose services for this provider are the
+   * same: it stays in force, answered or not, and names the new version's services.
+   */
+  public void carryOver(UUID agreementId, UUID planId, Map<UUID, UUID> newLineByOld) {
+    jdbc.sql("update cases.agreement set plan_id = :p where id = :id")
+        .param("p", planId)
+        .param("id", agreementId)
+        .update();
+    for (Map.Entry<UUID, UUID> e : newLineByOld.entrySet()) {
+      jdbc.sql(
+              """
+              update cases.agreement_service set plan_service_id = :new
+              where agreement_id = :a and plan_service_id = :old""")
+          .param("a", agreementId)
+          .param("old", e.getKey())
+          .param("new", e.getValue())
+          .update();
+    }
+  }
+
+  public void insertNotice(Case c, ProviderNotice n) {
+    jdbc.sql(
+            """
+            insert into cases.provider_notice (id, provider_id, case_id, region_id,
+              municipality_id, agreement_id, kind, service_name, client_name, created_at)
+            values (:id, :provider, :c, :region, :municipality, :agreement, :kind, :service,
+              :client, :at)""")
+        .param("id", n.id())
+        .param("provider", n.providerId())
+        .param("c", c.id())
+        .param("region", c.regionId())
+        .param("municipality", c.municipalityId())
+        .param("agreement", n.agreementId())
+        .param("kind", n.kind().name())
+        .param("service", n.serviceName())
+        .param("client", n.clientName())
+        .param("at", n.createdAt())
+        .update();
+  }
+
+  /** A provider's notices of the last days, the latest first. */
+  public List<ProviderNotice> notices(UUID providerId, OffsetDateTime since) {
+    return jdbc.sql(
+            """
+            select id, provider_id, case_id, agreement_id, kind, service_name, client_name,
+              created_at, seen_at
+            from cases.provider_notice
+            where provider_id = :p and created_at >= :since
+            order by created_at desc, id""")
+        .param("p", providerId)
+        .param("since", since)
+        .query(
+            (rs, n) ->
+                new ProviderNotice(
+                    rs.getObject(1, UUID.class),
+                    rs.getObject(2, UUID.class),
+                    rs.getObject(3, UUID.class),
+                    rs.getObject(4, UUID.class),
+                    ProviderNotice.Kind.valueOf(rs.getString(5)),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getObject(8, OffsetDateTime.class),
+                    rs.getObject(9, OffsetDateTime.class)))
+        .list();
+  }
+
+  /** Marks a provider's unseen notices seen; answers how many. */
+  public int markNoticesSeen(UUID providerId, OffsetDateTime at, String by) {
+    return jdbc.sql(
+            """
+            update cases.provider_notice set seen_at = :at, seen_by = :by
+            where provider_id = :p and seen_at is null""")
+        .param("p", providerId)
+        .param("at", at)
+        .param("by", by)
         .update();
   }
 
@@ -243,7 +328,7 @@ public class AgreementRecords {
         rs.getString(23),
         rs.getString(24),
         rs.getObject(25, LocalDate.class),
-        rs.getString(26),
+        rs.getString(26) == null ? null : Agreement.EndReason.valueOf(rs.getString(26)),
         rs.getInt(27),
         List.copyOf(lines.getOrDefault(id, List.of())));
   }

@@ -56,8 +56,17 @@ class AgreementController {
     model.addAttribute("providers", mine);
     model.addAttribute("provider", shown);
     model.addAttribute("agreements", agreements.ofProvider(shown.id()));
+    model.addAttribute("notices", agreements.notices(shown.id()));
     model.addAttribute("currency", catalogue.currency());
     return "cases/provider-agreements";
+  }
+
+  @PostMapping("/provider-agreements/notices-seen")
+  @PreAuthorize("hasRole('PROVIDER_STAFF')")
+  String noticesSeen(@RequestParam UUID provider, RedirectAttributes redirect) {
+    agreements.markNoticesSeen(provider);
+    redirect.addFlashAttribute("flash", "notices.seen");
+    return "redirect:/provider-agreements?provider=" + provider;
   }
 
   @PostMapping("/provider-agreements/{id}/acceptance")

@@ -13,9 +13,11 @@ import java.util.function.Supplier;
 import org.socius.accounts.Sector;
 import org.socius.cases.Assessments;
 import org.socius.cases.Case;
+import org.socius.cases.CaseAccess;
 import org.socius.cases.CaseFile;
 import org.socius.cases.CaseWork;
 import org.socius.cases.Cases;
+import org.socius.cases.ClientAccess;
 import org.socius.cases.Instrument;
 import org.socius.people.People;
 import org.socius.platform.Languages;
@@ -51,6 +53,7 @@ class CaseController {
   private final Cases cases;
   private final CaseWork work;
   private final Assessments assessments;
+  private final ClientAccess clientAccess;
   private final People people;
   private final MessageSource messages;
   private final Clock clock;
@@ -59,12 +62,14 @@ class CaseController {
       Cases cases,
       CaseWork work,
       Assessments assessments,
+      ClientAccess clientAccess,
       People people,
       MessageSource messages,
       Clock clock) {
     this.cases = cases;
     this.work = work;
     this.assessments = assessments;
+    this.clientAccess = clientAccess;
     this.people = people;
     this.messages = messages;
     this.clock = clock;
@@ -149,6 +154,9 @@ class CaseController {
     model.addAttribute("sectors", Sector.values());
     model.addAttribute("referralTargets", CaseFile.ReferralTarget.values());
     model.addAttribute("instruments", assessments.instruments());
+    model.addAttribute("clientAccess", clientAccess.accessTo(id));
+    model.addAttribute("clientMessages", clientAccess.messages(id));
+    model.addAttribute("capacities", CaseAccess.Capacity.values());
     if (handles && c.open()) {
       CaseWork.Staffing staffing = work.staffing(id);
       model.addAttribute("workers", staffing.workers());
@@ -272,6 +280,61 @@ class CaseController {
         "noteErrors",
         "cases.noteAdded",
         () -> work.addNote(id, text, restricted),
+        model,
+        locale,
+        redirect);
+  }
+
+  @PostMapping("/cases/{id}/client-access")
+  String giveClientAccess(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String username,
+      @RequestParam(required = false) CaseAccess.Capacity capacity,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "accessErrors",
+        "portal.accessGiven",
+        () -> clientAccess.give(id, username, capacity),
+        model,
+        locale,
+        redirect);
+  }
+
+  @PostMapping("/cases/{id}/client-access/{accessId}/end")
+  String endClientAccess(
+      @PathVariable UUID id,
+      @PathVariable UUID accessId,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "accessErrors",
+        "portal.accessEnded",
+        () -> {
+          clientAccess.end(id, accessId);
+          return null;
+        },
+        model,
+        locale,
+        redirect);
+  }
+
+  @PostMapping("/cases/{id}/client-messages")
+  String replyToClient(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String body,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "replyErrors",
+        "portal.replied",
+        () -> clientAccess.reply(id, body),
         model,
         locale,
         redirect);

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Cases in the navigation: workers and their supervisors run them, specialists join them; a
- * provider's staff find the agreements their organisation is party to.
+ * provider's staff find the agreements their organisation is party to; a client (or their
+ * representative) finds their own cases.
  */
 @Configuration(proxyBeanMethods = false)
 class CasesWebConfiguration {
@@ -26,5 +27,10 @@ class CasesWebConfiguration {
   NavigationItem providerAgreementsNavigation() {
     return new NavigationItem(
         "nav.providerAgreements", "/provider-agreements", EnumSet.of(Role.PROVIDER_STAFF), 33);
+  }
+
+  @Bean
+  NavigationItem myCasesNavigation() {
+    return new NavigationItem("nav.myCases", "/my-cases", EnumSet.of(Role.BENEFICIARY), 34);
   }
 }
