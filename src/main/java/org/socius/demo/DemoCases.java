@@ -10,9 +10,12 @@ import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
 import org.socius.cases.Assessments;
 import org.socius.cases.Case;
+import org.socius.cases.CaseAccess;
 import org.socius.cases.CaseFile;
 import org.socius.cases.CaseWork;
 import org.socius.cases.Cases;
+import org.socius.cases.ClientAccess;
+import org.socius.cases.ClientPortal;
 import org.socius.people.People;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.ConsentPurpose;
@@ -26,8 +29,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Two cases of Harbour City: an old man reported by a neighbour, at the complex evaluation with a
- * health specialist on the team, his dependency scored and a restricted note; and a young mother
- * who called the hotline, referred with her consent to a food bank while her first evaluation runs.
+ * health specialist on the team, his dependency scored and a restricted note, followed online by
+ * his niece (the demo beneficiary's account) as his representative, who has written to the worker
+ * and been answered; and a young mother who called the hotline, referred with her consent to a food
+ * bank while her first evaluation runs.
  */
 @Component
 class DemoCases {
@@ -50,17 +55,31 @@ class DemoCases {
   private final Cases cases;
   private final CaseWork work;
   private final Assessments assessments;
+  private final ClientAccess clientAccess;
+  private final ClientPortal portal;
 
   DemoCases(
-      People people, PersonFiles personFiles, Cases cases, CaseWork work, Assessments assessments) {
+      People people,
+      PersonFiles personFiles,
+      Cases cases,
+      CaseWork work,
+      Assessments assessments,
+      ClientAccess clientAccess,
+      ClientPortal portal) {
     this.people = people;
     this.personFiles = personFiles;
     this.cases = cases;
     this.work = work;
     this.assessments = assessments;
+    this.clientAccess = clientAccess;
+    this.portal = portal;
   }
 
-  void load(TerritoryUnit harbour, UserAccount workerAccount, UserAccount specialistAccount) {
+  void load(
+      TerritoryUnit harbour,
+      UserAccount workerAccount,
+      UserAccount specialistAccount,
+      UserAccount niece) {
     Actor worker = DemoActors.of(workerAccount);
     Actor specialist = DemoActors.of(specialistAccount);
     LocalDate today = LocalDate.now();
@@ -143,6 +162,23 @@ class DemoCases {
       answers.put(area, needsHelp.contains(area) ? 1 : 0);
     }
     DemoActors.as(specialist, () -> assessments.assess(old.id(), adl, answers, today));
+    DemoActors.as(
+        worker,
+        () -> clientAccess.give(old.id(), niece.username(), CaseAccess.Capacity.REPRESENTATIVE));
+    DemoActors.as(
+        DemoActors.of(niece),
+        () ->
+            portal.send(
+                old.id(),
+                "My uncle would rather have his meals brought at noon. Can the carers come before"
+                    + " ten in the morning?"));
+    DemoActors.as(
+        worker,
+        () ->
+            clientAccess.reply(
+                old.id(),
+                "Noted for his plan: meals at noon, morning visits before ten. The team meets on"
+                    + " Thursday; I will write to you after."));
 
     Person yusuf =
         person(

@@ -256,7 +256,8 @@ class DemoData implements ApplicationRunner {
     cases.load(
         harbour,
         accounts.findByUsername("worker.harbour").orElseThrow(),
-        accounts.findByUsername("specialist.health").orElseThrow());
+        accounts.findByUsername("specialist.health").orElseThrow(),
+        accounts.findByUsername("beneficiary").orElseThrow());
   }
 
   private void holidays(TerritoryUnit region, int year) {
