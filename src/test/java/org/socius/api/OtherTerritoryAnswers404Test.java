@@ -37,6 +37,7 @@ class OtherTerritoryAnswers404Test {
 
   Api southAdmin;
   Api southOfficer;
+  Api southStaff;
   String northUser;
   String northMunicipality;
   String northRegion;
@@ -54,6 +55,7 @@ class OtherTerritoryAnswers404Test {
   String northRun;
   String northMerge;
   String northCase;
+  String northAgreement;
   @Autowired org.socius.cases.Cases cases;
   @Autowired org.socius.people.PersonMerges personMerges;
   @Autowired org.socius.benefits.Applications benefitApplications;
@@ -69,6 +71,7 @@ class OtherTerritoryAnswers404Test {
   void setUp() {
     southAdmin = new Api(port, fixtures.tokenFor("admin.south"));
     southOfficer = new Api(port, fixtures.tokenFor("officer.south"));
+    southStaff = new Api(port, fixtures.tokenFor("staff.southcentre"));
     northUser = fixtures.user("worker.harbour").id().toString();
     northMunicipality = fixtures.unit("NV-N-02").id().toString();
     northRegion = fixtures.unit("NV-N").id().toString();
@@ -319,6 +322,19 @@ class OtherTerritoryAnswers404Test {
                                         "en",
                                         null)))
                         .id())
+            .toString();
+    // An agreement of a client of the north when one has been drawn up; otherwise an unknown one,
+    // which must answer the same.
+    northAgreement =
+        org.socius.platform.security.CurrentScope.asSystem(
+                () ->
+                    transaction.execute(
+                        s ->
+                            jdbc.sql("select id from cases.agreement where region_id = :r limit 1")
+                                .param("r", fixtures.unit("NV-N").id())
+                                .query(java.util.UUID.class)
+                                .optional()))
+            .orElseGet(java.util.UUID::randomUUID)
             .toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
@@ -581,6 +597,53 @@ class OtherTerritoryAnswers404Test {
                     + "\",\"answers\":{},\"assessedOn\":\""
                     + LocalDate.now()
                     + "\"}"));
+    // Plans and agreements of that case.
+    String plans = aCase + "/plans";
+    requests.put("GET /api/v1/cases/{id}/plans", v -> southOfficer.get(plans));
+    requests.put(
+        "POST /api/v1/cases/{id}/plans", v -> southOfficer.post(plans, "{\"goals\":\"x\"}"));
+    requests.put("GET /api/v1/cases/{id}/plans/draft", v -> southOfficer.get(plans + "/draft"));
+    requests.put(
+        "POST /api/v1/cases/{id}/plans/draft/services",
+        v -> southOfficer.post(plans + "/draft/services", "{}", ifMatch));
+    requests.put(
+        "DELETE /api/v1/cases/{id}/plans/draft/services/{serviceId}",
+        v -> southOfficer.delete(plans + "/draft/services/" + anId));
+    requests.put(
+        "GET /api/v1/cases/{id}/plans/draft/services/{serviceId}/providers",
+        v -> southOfficer.get(plans + "/draft/services/" + anId + "/providers"));
+    requests.put(
+        "PUT /api/v1/cases/{id}/plans/draft/services/{serviceId}/choice",
+        v ->
+            southOfficer.put(
+                plans + "/draft/services/" + anId + "/choice",
+                "{\"registeredServiceId\":\"" + anId + "\"}",
+                ifMatch));
+    requests.put(
+        "POST /api/v1/cases/{id}/plans/draft/agreement",
+        v ->
+            southOfficer.post(
+                plans + "/draft/agreement",
+                "{\"agreedAs\":\"CLIENT\",\"agreedBy\":\"x\"}",
+                ifMatch));
+    requests.put("GET /api/v1/cases/{id}/agreements", v -> southOfficer.get(aCase + "/agreements"));
+    requests.put(
+        "POST /api/v1/cases/{id}/agreements", v -> southOfficer.post(aCase + "/agreements", ""));
+    // A provider's side, from the staff of a provider of the south.
+    requests.put(
+        "GET /api/v1/providers/{providerId}/agreements",
+        v -> southStaff.get("/api/v1/providers/" + northProvider + "/agreements"));
+    requests.put(
+        "GET /api/v1/providers/{providerId}/notices",
+        v -> southStaff.get("/api/v1/providers/" + northProvider + "/notices"));
+    String anAgreement = "/api/v1/agreements/" + northAgreement;
+    requests.put("GET /api/v1/agreements/{agreementId}", v -> southStaff.get(anAgreement));
+    requests.put(
+        "POST /api/v1/agreements/{agreementId}/acceptance",
+        v -> southStaff.post(anAgreement + "/acceptance", "", ifMatch));
+    requests.put(
+        "POST /api/v1/agreements/{agreementId}/decline",
+        v -> southStaff.post(anAgreement + "/decline", "{\"reason\":\"x\"}", ifMatch));
     return requests;
   }
 
