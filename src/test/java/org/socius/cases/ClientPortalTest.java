@@ -245,6 +245,12 @@ class ClientPortalTest {
                         .filter(n -> n.caseId().equals(c.id()))
                         .count()))
         .isZero();
+    WebSession parishStaff = new WebSession(port);
+    assertThat(parishStaff.signIn("staff.parish", Fixtures.DEMO_PASSWORD)).isTrue();
+    HttpResponse<String> parishPage =
+        parishStaff.get("/provider-agreements?provider=" + chosen.providerId());
+    assertThat(parishPage.statusCode()).isEqualTo(200);
+    assertThat(parishPage.body()).contains("chose you for Hot meals").contains("Mark the notices");
     fixtures.as("staff.parish", () -> agreements.markNoticesSeen(chosen.providerId()));
     assertThat(fixtures.as("staff.parish", () -> agreements.notices(chosen.providerId())))
         .allMatch(n -> n.seenAt() != null);

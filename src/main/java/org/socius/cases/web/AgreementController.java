@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.socius.cases.Agreement;
 import org.socius.cases.Agreements;
+import org.socius.cases.ProviderNotice;
 import org.socius.catalogue.Catalogue;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
@@ -56,7 +57,9 @@ class AgreementController {
     model.addAttribute("providers", mine);
     model.addAttribute("provider", shown);
     model.addAttribute("agreements", agreements.ofProvider(shown.id()));
-    model.addAttribute("notices", agreements.notices(shown.id()));
+    List<ProviderNotice> notices = agreements.notices(shown.id());
+    model.addAttribute("notices", notices);
+    model.addAttribute("unseenNotices", notices.stream().filter(n -> n.seenAt() == null).count());
     model.addAttribute("currency", catalogue.currency());
     return "cases/provider-agreements";
   }
