@@ -1,14 +1,8 @@
 package org.socius.bench;
 
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.socius.SociusApplication;
 import org.socius.platform.security.CurrentScope;
@@ -91,8 +85,7 @@ public final class CaseManagementBenchmark {
           "Case management, %,d cases (%,d in Harbour City sampled), %,d service points,"
               + " %d signed-in workers x %d requests%n",
           CASES, harbourCases.size(), POINTS, CLIENTS, REQUESTS_PER_CLIENT);
-      System.out.printf(
-          "%-34s %8s %8s %8s %8s %10s%n", "page", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+      ClosedLoop.printHeader("page");
       run("case page /cases/{id}", port, r -> "/cases/" + pick(harbourCases, r));
       run("provider-choice list", port, r -> pick(choiceLists, r));
     } finally {
@@ -222,65 +215,35 @@ public final class CaseManagementBenchmark {
     }
   }
 
-  private static void run(String label, int port, Function<Random, String> paths) throws Exception {
-    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-      load(port, paths, 1000 + round);
-    }
-    long started = System.nanoTime();
-    List<Long> sorted = load(port, paths, 0);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(
-        "%-34s %8.1f %8.1f %8.1f %8.1f %10.0f%n",
-        label,
-        ms(sorted, 0.50),
-        ms(sorted, 0.95),
-        ms(sorted, 0.99),
-        sorted.getLast() / 1e6,
-        sorted.size() / seconds);
-  }
-
   /**
-   * Every worker signs in once and sends requests one after another, each as soon as the previous
-   * page is read; answers the sorted latencies.
+   * Every worker signs in once; its requests then go over one kept-alive connection with the
+   * session's cookie, through the same minimal client as the other benchmarks.
    */
-  private static List<Long> load(int port, Function<Random, String> paths, int seed)
-      throws Exception {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        Random own = new Random(seed * 1_000L + c);
-        running.add(
-            clients.submit(
-                () -> {
-                  WebSession worker = new WebSession(port);
-                  if (!worker.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)) {
-                    throw new IllegalStateException("worker.harbour cannot sign in");
-                  }
-                  for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                    String path = paths.apply(own);
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = worker.get(path);
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != 200) {
-                      throw new IllegalStateException(
-                          "HTTP " + response.statusCode() + " for " + path);
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get();
-      }
-    }
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return sorted;
-  }
+  private static void run(String label, int port, Function<Random, String> paths) throws Exception {
+    ClosedLoop.run(
+        label,
+        WARM_UP_ROUNDS,
+        CLIENTS,
+        REQUESTS_PER_CLIENT,
+        (n, random) -> {
+          WebSession worker = new WebSession(port);
+          if (!worker.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)) {
+            throw new IllegalStateException("worker.harbour cannot sign in");
+          }
+          String cookie = worker.cookieHeader();
+          KeepAliveHttp http = new KeepAliveHttp("localhost", port);
+          return new ClosedLoop.Client() {
+            @Override
+            public ClosedLoop.Exchange prepare(int i) {
+              String path = paths.apply(random);
+              return () -> http.getOk(path, cookie);
+            }
 
-  private static double ms(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
-        / 1e6;
+            @Override
+            public void close() throws Exception {
+              http.close();
+            }
+          };
+        });
   }
 }

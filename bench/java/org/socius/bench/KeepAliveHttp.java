@@ -26,19 +26,30 @@ final class KeepAliveHttp implements AutoCloseable {
     this.port = port;
   }
 
-  /** Sends a GET and answers the status and body; reconnects if the server closed the line. */
-  Response get(String pathAndQuery, String authorization) throws IOException {
+  /**
+   * Sends a GET, with one more header line when given (a session's cookie, say), and answers the
+   * status and body; reconnects if the server closed the line.
+   */
+  Response get(String pathAndQuery, String header) throws IOException {
     connect();
     StringBuilder request = new StringBuilder(256);
     request.append("GET ").append(pathAndQuery).append(" HTTP/1.1\r\n");
     request.append("Host: ").append(host).append(':').append(port).append("\r\n");
-    if (authorization != null) {
-      request.append("Authorization: ").append(authorization).append("\r\n");
+    if (header != null) {
+      request.append(header).append("\r\n");
     }
     request.append("\r\n");
     out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
     out.flush();
     return readResponse();
+  }
+
+  /** Sends a GET as {@link #get} does and fails unless the answer is 200. */
+  void getOk(String pathAndQuery, String header) throws IOException {
+    Response response = get(pathAndQuery, header);
+    if (response.status() != 200) {
+      throw new IllegalStateException("HTTP " + response.status() + " for " + pathAndQuery);
+    }
   }
 
   /** Sends a POST with a JSON body and answers the status and body. */

@@ -6,14 +6,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.socius.SociusApplication;
 import org.socius.accounts.AccountAdministration;
@@ -74,20 +69,9 @@ public final class PersonDuplicateBenchmark {
           "Duplicate check, %,d persons, %d clients x %d requests%n",
           PERSONS, CLIENTS, REQUESTS_PER_CLIENT);
       load(port, token, harbour, sample, 1); // unmeasured: the JIT compiles, caches fill
-      long started = System.nanoTime();
+      ClosedLoop.printHeader("path");
       Result result = load(port, token, harbour, sample, 0);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      List<Long> sorted = result.latencies();
-      System.out.printf(
-          "%-34s %8s %8s %8s %8s %10s%n", "path", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
-      System.out.printf(
-          "%-34s %8.1f %8.1f %8.1f %8.1f %10.0f%n",
-          "POST /api/v1/persons/duplicate-check",
-          ms(sorted, 0.50),
-          ms(sorted, 0.95),
-          ms(sorted, 0.99),
-          sorted.getLast() / 1e6,
-          sorted.size() / seconds);
+      result.latencies().print("POST /api/v1/persons/duplicate-check");
       System.out.printf(
           "Registered persons typed with one letter wrong: %d of %d found%n",
           result.found(), result.typed());
@@ -98,7 +82,8 @@ public final class PersonDuplicateBenchmark {
 
   private record Person(String family, String given, LocalDate born) {}
 
-  private record Result(List<Long> latencies, int typed, int found) {}
+  /** A load's latencies, the registered persons it typed, and how many of them were found. */
+  private record Result(ClosedLoop.Latencies latencies, int typed, int found) {}
 
   /** Persons spread over every municipality, names from syllables, born 1930 to 2020. */
   private static void seed(ConfigurableApplicationContext context) throws SQLException {
@@ -180,71 +165,65 @@ public final class PersonDuplicateBenchmark {
 
   private static Result load(
       int port, String token, UUID municipality, List<Person> sample, int seed) throws Exception {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     int[] typed = new int[1];
     int[] found = new int[1];
-    try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        Random random = new Random(seed * 1_000L + c);
-        int client = c;
-        running.add(
-            clients.submit(
-                () -> {
-                  try (KeepAliveHttp http = new KeepAliveHttp("localhost", port)) {
-                    for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                      Person p = sample.get((client * REQUESTS_PER_CLIENT + i) % sample.size());
-                      boolean existing = random.nextBoolean();
-                      String family =
-                          existing
-                              ? typo(p.family(), random)
-                              : "Nobody" + random.nextInt(1_000_000);
-                      String json =
-                          "{\"familyName\":\""
-                              + family
-                              + "\",\"givenNames\":\""
-                              + p.given()
-                              + "\",\"dateOfBirth\":\""
-                              + p.born()
-                              + "\",\"sex\":\"FEMALE\",\"municipalityId\":\""
-                              + municipality
-                              + "\"}";
-                      long t0 = System.nanoTime();
-                      KeepAliveHttp.Response response =
-                          http.postJson("/api/v1/persons/duplicate-check", "Bearer " + token, json);
-                      latencies.add(System.nanoTime() - t0);
-                      if (response.status() != 200) {
-                        throw new IllegalStateException(
-                            "HTTP " + response.status() + ": " + new String(response.body()));
-                      }
-                      if (existing) {
-                        synchronized (typed) {
-                          typed[0]++;
-                          if (new String(response.body()).contains("\"similarity\"")) {
-                            found[0]++;
-                          } else if (Boolean.getBoolean("showMisses") && typed[0] < 20) {
-                            System.out.println(
-                                "missed "
-                                    + p
-                                    + " as "
-                                    + family
-                                    + ": "
-                                    + new String(response.body()));
-                          }
-                        }
-                      }
+    ClosedLoop.Latencies latencies =
+        ClosedLoop.measure(
+            CLIENTS,
+            REQUESTS_PER_CLIENT,
+            seed,
+            (client, random) -> {
+              KeepAliveHttp http = new KeepAliveHttp("localhost", port);
+              return new ClosedLoop.Client() {
+                @Override
+                public ClosedLoop.Exchange prepare(int i) {
+                  Person p = sample.get((client * REQUESTS_PER_CLIENT + i) % sample.size());
+                  boolean existing = random.nextBoolean();
+                  String family =
+                      existing ? typo(p.family(), random) : "Nobody" + random.nextInt(1_000_000);
+                  String json =
+                      "{\"familyName\":\""
+                          + family
+                          + "\",\"givenNames\":\""
+                          + p.given()
+                          + "\",\"dateOfBirth\":\""
+                          + p.born()
+                          + "\",\"sex\":\"FEMALE\",\"municipalityId\":\""
+                          + municipality
+                          + "\"}";
+                  return () -> {
+                    KeepAliveHttp.Response response =
+                        http.postJson("/api/v1/persons/duplicate-check", "Bearer " + token, json);
+                    if (response.status() != 200) {
+                      throw new IllegalStateException(
+                          "HTTP " + response.status() + ": " + new String(response.body()));
                     }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get();
+                    if (existing) {
+                      count(typed, found, response, p, family);
+                    }
+                  };
+                }
+
+                @Override
+                public void close() throws Exception {
+                  http.close();
+                }
+              };
+            });
+    return new Result(latencies, typed[0], found[0]);
+  }
+
+  /** Counts a typed person asked for, and whether the answer named a candidate. */
+  private static void count(
+      int[] typed, int[] found, KeepAliveHttp.Response response, Person p, String family) {
+    synchronized (typed) {
+      typed[0]++;
+      if (new String(response.body()).contains("\"similarity\"")) {
+        found[0]++;
+      } else if (Boolean.getBoolean("showMisses") && typed[0] < 20) {
+        System.out.println("missed " + p + " as " + family + ": " + new String(response.body()));
       }
     }
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return new Result(sorted, typed[0], found[0]);
   }
 
   /** The name with one letter replaced, as a hurried hand types it. */
@@ -252,10 +231,5 @@ public final class PersonDuplicateBenchmark {
     int at = 1 + random.nextInt(name.length() - 1);
     char replacement = (char) ('a' + random.nextInt(26));
     return name.substring(0, at) + replacement + name.substring(at + 1);
-  }
-
-  private static double ms(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
-        / 1e6;
   }
 }

@@ -5,14 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.socius.SociusApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -60,8 +55,7 @@ public final class RegisterSearchBenchmark {
       System.out.printf(
           "Register search, %,d service points, %d clients x %d requests%n",
           POINTS, CLIENTS, REQUESTS_PER_CLIENT);
-      System.out.printf(
-          "%-34s %8s %8s %8s %8s %10s%n", "path", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s");
+      ClosedLoop.printHeader("path");
       if (PHASES.contains("floor")) {
         run("floor /actuator/health/liveness", port, types, Target.FLOOR);
       }
@@ -95,62 +89,29 @@ public final class RegisterSearchBenchmark {
     PAGE
   }
 
+  /** Every client keeps one connection for its requests. */
   private static void run(String label, int port, List<UUID> types, Target target)
       throws Exception {
-    // The same load, unmeasured, first: the JIT compiles the hot paths while it runs, and a
-    // service in production answers with compiled code.
-    for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-      load(port, types, target, 1000 + round);
-    }
-    long started = System.nanoTime();
-    List<Long> sorted = load(port, types, target, 0);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(
-        "%-34s %8.1f %8.1f %8.1f %8.1f %10.0f%n",
+    ClosedLoop.run(
         label,
-        ms(sorted, 0.50),
-        ms(sorted, 0.95),
-        ms(sorted, 0.99),
-        sorted.getLast() / 1e6,
-        sorted.size() / seconds);
-  }
+        WARM_UP_ROUNDS,
+        CLIENTS,
+        REQUESTS_PER_CLIENT,
+        (n, random) -> {
+          KeepAliveHttp http = new KeepAliveHttp("localhost", port);
+          return new ClosedLoop.Client() {
+            @Override
+            public ClosedLoop.Exchange prepare(int i) {
+              String path = path(types, target, random);
+              return () -> http.getOk(path, null);
+            }
 
-  /**
-   * Every client keeps one connection and sends its requests one after another, each as soon as the
-   * previous answer is read; answers the sorted latencies.
-   */
-  private static List<Long> load(int port, List<UUID> types, Target target, int seed)
-      throws Exception {
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
-      List<Future<?>> running = new ArrayList<>();
-      for (int c = 0; c < CLIENTS; c++) {
-        Random own = new Random(seed * 1_000L + c);
-        running.add(
-            clients.submit(
-                () -> {
-                  try (KeepAliveHttp http = new KeepAliveHttp("localhost", port)) {
-                    for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-                      String path = path(types, target, own);
-                      long t0 = System.nanoTime();
-                      KeepAliveHttp.Response response = http.get(path, null);
-                      latencies.add(System.nanoTime() - t0);
-                      if (response.status() != 200) {
-                        throw new IllegalStateException(
-                            "HTTP " + response.status() + " for " + path);
-                      }
-                    }
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : running) {
-        f.get();
-      }
-    }
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return sorted;
+            @Override
+            public void close() throws Exception {
+              http.close();
+            }
+          };
+        });
   }
 
   /**
@@ -217,10 +178,5 @@ public final class RegisterSearchBenchmark {
       case API -> "/api/v1/register/services?size=25&" + query;
       case PAGE -> "/register?" + query;
     };
-  }
-
-  private static double ms(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
-        / 1e6;
   }
 }

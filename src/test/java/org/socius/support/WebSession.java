@@ -19,13 +19,14 @@ public final class WebSession {
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   private final String base;
+  private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
 
   public WebSession(int port) {
     this.base = "http://localhost:" + port;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
   }
@@ -39,6 +40,14 @@ public final class WebSession {
       request.headers(headers);
     }
     return send(request.build());
+  }
+
+  /** The session's cookies as a request header line, for another client to send. */
+  public String cookieHeader() {
+    return "Cookie: "
+        + cookies.getCookieStore().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(Collectors.joining("; "));
   }
 
   /** A document (a PDF, a spreadsheet) as the bytes served. */
