@@ -49,6 +49,7 @@ public class Agreements {
   private final Catalogue catalogue;
   private final People people;
   private final ProviderProfiles providers;
+  private final Commitments commitments;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -61,6 +62,7 @@ public class Agreements {
       Catalogue catalogue,
       People people,
       ProviderProfiles providers,
+      Commitments commitments,
       AuditLog audit,
       Clock clock) {
     this.cases = cases;
@@ -71,6 +73,7 @@ public class Agreements {
     this.catalogue = catalogue;
     this.people = people;
     this.providers = providers;
+    this.commitments = commitments;
     this.audit = audit;
     this.clock = clock;
   }
@@ -86,8 +89,8 @@ public class Agreements {
     return redraw(caseId, Agreement.EndReason.PLAN_REPLACED).drawn();
   }
 
-  /** What drawing up did: the agreements drawn up, carried over and ended. */
-  record Redraw(List<Agreement> drawn, List<Agreement> carried, List<Agreement> ended) {}
+  /** What drawing up did: the agreements drawn up and those of the earlier plan that ended. */
+  record Redraw(List<Agreement> drawn, List<Agreement> ended) {}
 
   /** Draws up the plan in force's agreements; those of the earlier plan that end, end for why. */
   Redraw redraw(UUID caseId, Agreement.EndReason why) {
@@ -97,8 +100,8 @@ public class Agreements {
     if (!c.open()) {
       throw new ConflictException("CAS-0401", c.reference());
     }
-    Plan plan =
-        Plans.inForce(plans.plans(caseId)).orElseThrow(() -> new ConflictException("CAS-1001"));
+    List<Plan> versions = plans.plans(caseId);
+    Plan plan = Plans.inForce(versions).orElseThrow(() -> new ConflictException("CAS-1001"));
     if (records.anyOfPlan(plan.id())) {
       throw new ConflictException("CAS-1002", plan.versionNumber());
     }
@@ -115,7 +118,6 @@ public class Agreements {
         inForce.putIfAbsent(a.providerId(), a);
       }
     }
-    List<Agreement> carried = new ArrayList<>();
     List<Agreement> drawn = new ArrayList<>();
     for (Map.Entry<UUID, List<Agreement.Line>> e : byProvider.entrySet()) {
       List<Agreement.Line> lines = e.getValue();
@@ -126,7 +128,6 @@ public class Agreements {
           newLineByOld.put(earlier.services().get(i).planServiceId(), lines.get(i).planServiceId());
         }
         records.carryOver(earlier.id(), plan.id(), newLineByOld);
-        carried.add(earlier);
         continue;
       }
       Agreement a =
@@ -186,7 +187,8 @@ public class Agreements {
       audit.recordChange(
           entity(a), "end", Map.of("status", a.status()), Map.of("endReason", why.name()));
     }
-    return new Redraw(List.copyOf(drawn), List.copyOf(carried), ended);
+    commitments.giveBackDropped(versions, plan);
+    return new Redraw(List.copyOf(drawn), ended);
   }
 
   /**

@@ -58,6 +58,7 @@ public class Cases {
   private final People people;
   private final Colleagues colleagues;
   private final WorkingDays workingDays;
+  private final Commitments commitments;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -69,6 +70,7 @@ public class Cases {
       People people,
       Colleagues colleagues,
       WorkingDays workingDays,
+      Commitments commitments,
       AuditLog audit,
       Clock clock) {
     this.records = records;
@@ -78,6 +80,7 @@ public class Cases {
     this.people = people;
     this.colleagues = colleagues;
     this.workingDays = workingDays;
+    this.commitments = commitments;
     this.audit = audit;
     this.clock = clock;
   }
@@ -293,6 +296,8 @@ public class Cases {
     if (next != null) {
       records.insertStep(
           c, startStep(current.seq() + 1, next, c.municipalityId(), now.toLocalDate(), false));
+    } else {
+      commitments.release(c, now.toLocalDate());
     }
     records.recordEvent(
         c,
@@ -333,6 +338,7 @@ public class Cases {
         c, expectedVersion, record.trim(), CurrentScope.actorName(), now, Status.CLOSED, outcome)) {
       throw ConflictException.staleVersion(expectedVersion, c.version());
     }
+    commitments.release(c, now.toLocalDate());
     records.recordEvent(c, CurrentScope.actorName(), now, "CLOSED_EARLY", outcome.name());
     audit.recordChange(entity(c), "close-early", null, Map.of("outcome", outcome));
     return visible(id);

@@ -104,7 +104,7 @@ public class ClientAccess {
             CurrentScope.actorName());
     records.insertAccess(c, access);
     caseRecords.recordEvent(
-        c, CurrentScope.actorName(), now, "CLIENT_ACCESS_GIVEN", login + " · " + capacity);
+        c, CurrentScope.actorName(), now, "CLIENT_ACCESS_GIVEN", named(access, login));
     audit.recordChange(
         Cases.entity(c),
         "give-client-access",
@@ -118,12 +118,17 @@ public class ClientAccess {
   public void end(UUID caseId, UUID accessId) {
     Roles.requireCaseHandler();
     Case c = cases.visible(caseId);
+    CaseAccess access =
+        records.accessTo(caseId).stream()
+            .filter(a -> a.id().equals(accessId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("client access", accessId));
     OffsetDateTime now = OffsetDateTime.now(clock);
     if (!records.endAccess(caseId, accessId, now, CurrentScope.actorName())) {
       throw new NotFoundException("client access", accessId);
     }
     caseRecords.recordEvent(
-        c, CurrentScope.actorName(), now, "CLIENT_ACCESS_ENDED", accessId.toString());
+        c, CurrentScope.actorName(), now, "CLIENT_ACCESS_ENDED", access.displayName());
     audit.recordChange(
         Cases.entity(c), "end-client-access", Map.of("access", accessId.toString()), null);
   }
@@ -156,6 +161,11 @@ public class ClientAccess {
     records.insertMessage(c, m);
     records.markRead(caseId, true, now);
     return m;
+  }
+
+  /** The account as the case's history names it. */
+  private static String named(CaseAccess access, String login) {
+    return access.displayName() + " (" + login + ")";
   }
 
   static void checkMessage(String body) {

@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.socius.audit.AuditLog;
+import org.socius.audit.AuditedEntity;
 import org.socius.cases.internal.AgreementRecords;
 import org.socius.cases.internal.ClientRecords;
 import org.socius.cases.internal.PlanRecords;
@@ -133,6 +132,19 @@ public class ClientPortal {
         records.messages(caseId));
   }
 
+  /** One of the case's agreements, for the client to keep or sign; its read is audited. */
+  @Transactional
+  public Agreement agreement(UUID caseId, UUID agreementId) {
+    accessTo(caseId);
+    Agreement a =
+        agreementRecords
+            .find(agreementId)
+            .filter(x -> x.caseId().equals(caseId))
+            .orElseThrow(() -> new NotFoundException("agreement", agreementId));
+    audit.recordRead(AuditedEntity.of("agreement", a.id(), a.regionId(), a.municipalityId()));
+    return a;
+  }
+
   /** The providers the client may change to for a service of the plan in force. */
   @Transactional(readOnly = true)
   public Plans.Options options(UUID caseId, UUID serviceId, int page, int size) {
@@ -147,10 +159,10 @@ public class ClientPortal {
   /**
    * The client changes the provider of a service of the plan in force (identified with its id, so
    * that a plan changed meanwhile is not changed blindly). Refused while the worker writes a new
-   * version, and when the provider chosen has no free place; then nothing changes.
+   * version, and when the provider chosen has no free place; then nothing changes. The same change
+   * sent again (a double click, a retried request) finds it made and changes nothing more.
    */
-  public ClientCase changeProvider(
-      UUID caseId, UUID planId, UUID serviceId, UUID registeredServiceId) {
+  public void changeProvider(UUID caseId, UUID planId, UUID serviceId, UUID registeredServiceId) {
     Actor me = beneficiary();
     if (registeredServiceId == null) {
       throw InvalidInputException.of("registeredServiceId", "CAS-0901");
@@ -162,7 +174,6 @@ public class ClientPortal {
                   change(me, caseId, planId, serviceId, registeredServiceId);
                   return null;
                 }));
-    return onBehalf.execute(status -> view(caseId));
   }
 
   private void change(
@@ -174,17 +185,28 @@ public class ClientPortal {
             .orElseThrow(() -> new NotFoundException("case", caseId));
     Case c = cases.visible(caseId);
     List<Plan> versions = planRecords.plans(caseId);
+    Plan shown =
+        versions.stream()
+            .filter(p -> p.id().equals(planId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("plan", planId));
+    Plan.Service before = Plans.serviceOf(shown, serviceId);
+    Plan inForce = Plans.inForce(versions).orElseThrow(() -> new ConflictException("CAS-1001"));
+    boolean made =
+        inForce.services().stream()
+            .anyMatch(
+                s ->
+                    s.position() == before.position()
+                        && s.choice() != null
+                        && s.choice().registeredServiceId().equals(registeredServiceId));
+    if (made) {
+      return;
+    }
     if (versions.stream().anyMatch(Plan::draft)) {
       throw new ConflictException("CAS-1105");
     }
-    Plan inForce = Plans.inForce(versions).orElseThrow(() -> new ConflictException("CAS-1001"));
     if (!inForce.id().equals(planId)) {
       throw new ConflictException("CAS-1106");
-    }
-    Plan.Service before = Plans.serviceOf(inForce, serviceId);
-    if (before.choice() != null
-        && before.choice().registeredServiceId().equals(registeredServiceId)) {
-      return;
     }
     PublicRegister.Entry chosen =
         places
@@ -212,15 +234,18 @@ public class ClientPortal {
         withChoice.version(),
         new Plans.Agreement(access.capacity().agreedAs(), access.displayName()));
     Agreements.Redraw redraw = agreements.redraw(caseId, Agreement.EndReason.CLIENT_CHOSE_ANOTHER);
-    Set<UUID> drawnProviders =
-        redraw.drawn().stream().map(Agreement::providerId).collect(Collectors.toSet());
+    // The provider left and the provider chosen are told; a provider whose agreement was drawn up
+    // again for its other services finds the new one on its page.
+    UUID leftProvider = before.choice() == null ? null : before.choice().providerId();
     for (Agreement a : redraw.ended()) {
-      if (!drawnProviders.contains(a.providerId())) {
+      if (a.providerId().equals(leftProvider)) {
         agreements.notifyProvider(c, a, ProviderNotice.Kind.CLIENT_LEFT, before.serviceName());
       }
     }
     for (Agreement a : redraw.drawn()) {
-      agreements.notifyProvider(c, a, ProviderNotice.Kind.CLIENT_CHOSE, before.serviceName());
+      if (a.providerId().equals(chosen.providerId())) {
+        agreements.notifyProvider(c, a, ProviderNotice.Kind.CLIENT_CHOSE, before.serviceName());
+      }
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     records.insertMessage(

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.socius.people.Household;
 import org.socius.people.People;
 import org.socius.platform.errors.ConflictException;
 import org.socius.programmes.CompiledRules;
@@ -43,10 +44,20 @@ class ContributionRules {
     Programme.Version version = Programmes.versionOn(programme.get(), on).orElseThrow();
     UUID household =
         people.householdOf(personId).orElseThrow(() -> new ConflictException("CAS-1003"));
+    Household members = people.householdOn(household, on);
+    if (members.members().isEmpty()) {
+      throw new ConflictException("CAS-1003");
+    }
     Map<String, Object> facts =
-        HouseholdFacts.withOtherBenefits(
-            HouseholdFacts.of(people.householdOn(household, on), on), 0L);
-    CompiledRules.Evaluation evaluation = programmes.rulesOf(version, regionId).evaluate(facts);
+        HouseholdFacts.withOtherBenefits(HouseholdFacts.of(members, on), 0L);
+    CompiledRules.Evaluation evaluation;
+    try {
+      evaluation = programmes.rulesOf(version, regionId).evaluate(facts);
+    } catch (CompiledRules.RuleFault e) {
+      // A rule that fails on this household (a division by zero, a missing value) is the rules'
+      // problem, told as such, not a server error.
+      throw new ConflictException("CAS-1007", programme.get().name(), e.getMessage());
+    }
     return new Contribution(
         programme.get().code(),
         programme.get().name(),

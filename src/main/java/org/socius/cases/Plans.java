@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -329,33 +328,49 @@ public class Plans {
       throw InvalidInputException.of("registeredServiceId", "CAS-0902", service.serviceName());
     }
     touch(draft, expectedVersion);
-    Places.Place place =
-        places.take(registeredServiceId, service.id(), c.regionId(), c.municipalityId());
-    PublicRegister.Entry entry = place.service();
-    letGo(service, versions);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    records.choose(
-        service.id(),
-        new Plan.Choice(
-            entry.registeredServiceId(),
-            entry.providerId(),
-            entry.providerName(),
-            entry.servicePointName(),
-            entry.address(),
-            place.reservationId(),
-            now,
-            CurrentScope.actorName()));
+    Plan.Choice choice =
+        heldAlready(versions, draft, service, registeredServiceId)
+            .map(
+                held ->
+                    new Plan.Choice(
+                        held.registeredServiceId(),
+                        held.providerId(),
+                        held.providerName(),
+                        held.servicePointName(),
+                        held.servicePointAddress(),
+                        held.reservationId(),
+                        now,
+                        CurrentScope.actorName()))
+            .orElseGet(
+                () -> {
+                  Places.Place place =
+                      places.take(
+                          registeredServiceId, service.id(), c.regionId(), c.municipalityId());
+                  PublicRegister.Entry entry = place.service();
+                  return new Plan.Choice(
+                      entry.registeredServiceId(),
+                      entry.providerId(),
+                      entry.providerName(),
+                      entry.servicePointName(),
+                      entry.address(),
+                      place.reservationId(),
+                      now,
+                      CurrentScope.actorName());
+                });
+    letGo(service, versions);
+    records.choose(service.id(), choice);
     caseRecords.recordEvent(
         c,
         CurrentScope.actorName(),
         now,
         "PROVIDER_CHOSEN",
-        service.serviceName() + " → " + entry.providerName());
+        service.serviceName() + " → " + choice.providerName());
     audit.recordChange(
         Cases.entity(c),
         "choose-provider",
         service.choice() == null ? null : Map.of("provider", service.choice().providerName()),
-        Map.of("service", service.serviceName(), "provider", entry.providerName()));
+        Map.of("service", service.serviceName(), "provider", choice.providerName()));
     return draftOf(caseId);
   }
 
@@ -365,7 +380,7 @@ public class Plans {
   /**
    * The client's (or representative's) agreement to the draft, which becomes the plan in force.
    * Every service needs its provider chosen. Places the previous plan held and this one does not
-   * are given back.
+   * stay held until this plan's agreements replace the previous plan's ({@link Agreements#drawUp}).
    */
   @Transactional
   public Plan agree(UUID caseId, int expectedVersion, Agreement a) {
@@ -402,12 +417,6 @@ public class Plans {
       throw ConflictException.staleVersion(expectedVersion, draft.version());
     }
     records.supersedeBefore(caseId, draft.versionNumber());
-    Set<UUID> kept = reservations(draft);
-    for (UUID held : inForce(versions).map(Plans::reservations).orElse(Set.of())) {
-      if (!kept.contains(held)) {
-        places.giveBack(held);
-      }
-    }
     caseRecords.recordEvent(
         c,
         CurrentScope.actorName(),
@@ -430,28 +439,41 @@ public class Plans {
     return versions.stream().filter(p -> p.status() == Plan.Status.AGREED).findFirst();
   }
 
-  private static Set<UUID> reservations(Plan plan) {
-    Set<UUID> held = new HashSet<>();
-    for (Plan.Service s : plan.services()) {
-      if (s.choice() != null && s.choice().reservationId() != null) {
-        held.add(s.choice().reservationId());
-      }
-    }
-    return held;
+  /** The places agreed versions hold: their agreements may still be in force. */
+  private static Set<UUID> agreedPlaces(List<Plan> versions) {
+    return Commitments.reservations(versions.stream().filter(p -> !p.draft()).toList());
   }
 
   /**
-   * Gives back the place a draft's service held, unless the plan in force holds it too (it is then
-   * given back when the draft is agreed without it).
+   * Gives back the place a draft's service held, unless an agreed version holds it too (it is then
+   * given back when the agreements of a version without it are drawn up).
    */
   private void letGo(Plan.Service service, List<Plan> versions) {
     if (service.choice() == null || service.choice().reservationId() == null) {
       return;
     }
     UUID held = service.choice().reservationId();
-    if (!inForce(versions).map(Plans::reservations).orElse(Set.of()).contains(held)) {
+    if (!agreedPlaces(versions).contains(held)) {
       places.giveBack(held);
     }
+  }
+
+  /**
+   * The place an agreed version holds at the chosen provider for a service of this type and that no
+   * other service of the draft holds: choosing that provider again takes no second place.
+   */
+  private static Optional<Plan.Choice> heldAlready(
+      List<Plan> versions, Plan draft, Plan.Service service, UUID registeredServiceId) {
+    Set<UUID> inDraft = Commitments.reservations(List.of(draft));
+    return versions.stream()
+        .filter(p -> !p.draft())
+        .flatMap(p -> p.services().stream())
+        .filter(s -> s.serviceTypeId().equals(service.serviceTypeId()))
+        .map(Plan.Service::choice)
+        .filter(ch -> ch != null && ch.reservationId() != null)
+        .filter(ch -> ch.registeredServiceId().equals(registeredServiceId))
+        .filter(ch -> !inDraft.contains(ch.reservationId()))
+        .findFirst();
   }
 
   private Plan.Service copy(Plan.Service s) {

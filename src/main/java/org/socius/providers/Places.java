@@ -50,7 +50,7 @@ public class Places {
             .orElseThrow(() -> new NotFoundException("registered service", registeredServiceId));
     PublicRegister.Entry entry = found.entry();
     if (!found.active()) {
-      throw new ConflictException("PRV-1301", entry.providerName());
+      throw new ConflictException("PRV-1601", entry.providerName());
     }
     UUID reservation =
         records
@@ -63,7 +63,7 @@ public class Places {
             .orElseThrow(
                 () ->
                     new ConflictException(
-                        "PRV-1302", entry.providerName(), entry.servicePointName()));
+                        "PRV-1602", entry.providerName(), entry.servicePointName()));
     int free = records.freePlaces(List.of(registeredServiceId)).get(registeredServiceId);
     searchIndex.freePlacesChangedOnCommit(registeredServiceId, free);
     return new Place(reservation, entry.withFreePlaces(free));

@@ -149,7 +149,7 @@ class BenefitsBrowserTest {
     field(worker, "benefits.programme").selectOption(new SelectOption().setLabel(programme));
     field(worker, "benefits.language").selectOption("ru");
     button(worker, "benefits.submit").click();
-    status(worker, "benefits.submitted");
+    status(worker, "benefits.registered");
     String applicationPage = worker.url();
     assertThat(worker.getByText(en("benefits.wouldGrant", "400.00"))).isVisible();
     assertAccessible(worker);

@@ -116,7 +116,7 @@ class CaseBrowserTest {
     field(worker, "cases.request")
         .fill("Has not been seen outside for two weeks; no food delivered.");
     button(worker, "cases.openCase").click();
-    status(worker, "cases.opened");
+    status(worker, "cases.caseOpened");
     assertThat(worker.locator("h1")).containsText("C-");
     String reference = worker.locator("h1").textContent().replace("Case ", "").trim();
     assertThat(worker.getByText("Hanna Worker").first()).isVisible();

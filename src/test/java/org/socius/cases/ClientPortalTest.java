@@ -196,11 +196,35 @@ class ClientPortalTest {
             .orElseThrow();
     int parishFree = free(parish);
     int harbourFree = free(harbour);
-    ClientPortal.ClientCase changed =
-        asClient(
+    // Neither another case's plan nor a provider of another service can be changed to; nothing
+    // changes.
+    assertThatThrownBy(
             () ->
-                portal.changeProvider(
-                    c.id(), inForce.id(), meals.id(), parish.registeredServiceId()));
+                asClient(
+                    () -> {
+                      portal.changeProvider(
+                          other.id(), inForce.id(), meals.id(), parish.registeredServiceId());
+                      return null;
+                    }))
+        .isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> asClient(() -> portal.options(other.id(), meals.id(), 0, 20)))
+        .isInstanceOf(NotFoundException.class);
+    UUID respiteAtCareHome = line(inForce, "Respite care").choice().registeredServiceId();
+    assertThatThrownBy(
+            () ->
+                asClient(
+                    () -> {
+                      portal.changeProvider(c.id(), inForce.id(), meals.id(), respiteAtCareHome);
+                      return null;
+                    }))
+        .hasMessageContaining("CAS-0902");
+    assertThat(asClient(() -> portal.view(c.id())).plan().orElseThrow().id())
+        .isEqualTo(inForce.id());
+
+    changeTo(c, inForce, meals, parish);
+    // The same change sent again (a double click, a retried request) finds it made.
+    changeTo(c, inForce, meals, parish);
+    ClientPortal.ClientCase changed = asClient(() -> portal.view(c.id()));
 
     Plan second = changed.plan().orElseThrow();
     assertThat(second.versionNumber()).isEqualTo(2);
@@ -262,9 +286,11 @@ class ClientPortalTest {
     assertThatThrownBy(
             () ->
                 asClient(
-                    () ->
-                        portal.changeProvider(
-                            c.id(), inForce.id(), meals.id(), harbour.registeredServiceId())))
+                    () -> {
+                      portal.changeProvider(
+                          c.id(), inForce.id(), meals.id(), harbour.registeredServiceId());
+                      return null;
+                    }))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("CAS-1106");
 
@@ -292,15 +318,7 @@ class ClientPortalTest {
 
     // While the worker writes a new version with the client, the client cannot change alone.
     Plan draft = asWorker(() -> plans.begin(c.id(), new Plans.NewVersion("Eat well.", "Review")));
-    assertThatThrownBy(
-            () ->
-                asClient(
-                    () ->
-                        portal.changeProvider(
-                            c.id(),
-                            second.id(),
-                            line(second, "Hot meals").id(),
-                            harbour.registeredServiceId())))
+    assertThatThrownBy(() -> changeTo(c, second, line(second, "Hot meals"), harbour))
         .hasMessageContaining("CAS-1105");
     assertThat(draft.versionNumber()).isEqualTo(3);
 
@@ -317,6 +335,44 @@ class ClientPortalTest {
                 .getBytes("/my-cases/" + c.id() + "/agreements/" + chosen.id() + "/pdf")
                 .statusCode())
         .isEqualTo(200);
+    // The change sent again from the old page, as a double click would: it is made, and the
+    // client is taken to their case, not told of a missing service.
+    HttpResponse<String> again =
+        client.post(
+            "/my-cases/" + c.id(),
+            "/my-cases/" + c.id() + "/services/" + meals.id() + "/choice",
+            Map.of(
+                "planId", inForce.id().toString(),
+                "registeredServiceId", parish.registeredServiceId().toString()));
+    assertThat(again.statusCode()).isEqualTo(302);
+    assertThat(again.headers().firstValue("Location").orElse("")).endsWith("/my-cases/" + c.id());
+
+    // The worker's forms: a refused account or an empty reply says why, beside the form, and
+    // keeps what was typed; a worker of another territory does not reach the case.
+    WebSession worker = new WebSession(port);
+    assertThat(worker.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
+    HttpResponse<String> refused =
+        worker.post(
+            "/cases/" + c.id(),
+            "/cases/" + c.id() + "/client-access",
+            Map.of("username", "no.such.person", "capacity", "CLIENT"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body())
+        .contains("href=\"#access-username\"")
+        .contains("value=\"no.such.person\"");
+    HttpResponse<String> empty =
+        worker.post(
+            "/cases/" + c.id(), "/cases/" + c.id() + "/client-messages", Map.of("body", " "));
+    assertThat(empty.statusCode()).isEqualTo(200);
+    assertThat(empty.body()).contains("href=\"#reply-body\"");
+    assertThat(asWorker(() -> access.messages(c.id()))).hasSize(3);
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "worker.riverside",
+                    () -> access.give(c.id(), "beneficiary", CaseAccess.Capacity.CLIENT)))
+        .isInstanceOf(NotFoundException.class);
+
     asWorker(
         () -> {
           access.end(c.id(), given.id());
@@ -331,6 +387,14 @@ class ClientPortalTest {
                 .statusCode())
         .isEqualTo(404);
     assertThat(asWorker(() -> access.messages(c.id()))).hasSize(3);
+  }
+
+  private void changeTo(Case c, Plan shown, Plan.Service service, PublicRegister.Entry to) {
+    asClient(
+        () -> {
+          portal.changeProvider(c.id(), shown.id(), service.id(), to.registeredServiceId());
+          return null;
+        });
   }
 
   private static Agreement agreementWith(ClientPortal.ClientCase view, String provider) {

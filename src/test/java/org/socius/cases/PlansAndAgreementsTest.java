@@ -428,7 +428,7 @@ class PlansAndAgreementsTest {
         results.add(f.get());
       }
       pool.shutdown();
-      assertThat(results).containsExactlyInAnyOrder("won", "PRV-1302");
+      assertThat(results).containsExactlyInAnyOrder("won", "PRV-1602");
       assertThat(freePlaces(respite)).isZero();
       // The loser's plan holds nothing.
       long chosen =

@@ -7,6 +7,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +47,22 @@ class MessageBundlesTest {
       }
     }
     return found;
+  }
+
+  /** A key written twice keeps only its last text: the other place shows the wrong words. */
+  @Test
+  void noKeyIsWrittenTwice() throws IOException {
+    for (String name : List.of("messages.properties", "messages_ru.properties")) {
+      Set<String> seen = new HashSet<>();
+      List<String> twice = new ArrayList<>();
+      for (String line : Files.readAllLines(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
+        int equals = line.indexOf('=');
+        if (equals > 0 && !line.startsWith("#") && !seen.add(line.substring(0, equals).trim())) {
+          twice.add(line.substring(0, equals).trim());
+        }
+      }
+      assertThat(twice).as(name).isEmpty();
+    }
   }
 
   @Test

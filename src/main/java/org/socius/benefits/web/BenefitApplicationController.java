@@ -152,7 +152,7 @@ class BenefitApplicationController {
           applications.submit(
               new Applications.NewApplication(
                   programmeId, applicant, channel, representative, urgent, language));
-      redirect.addFlashAttribute("flash", "benefits.submitted");
+      redirect.addFlashAttribute("flash", "benefits.registered");
       return "redirect:/benefit-applications/" + a.id();
     } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));

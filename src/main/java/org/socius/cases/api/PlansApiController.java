@@ -136,7 +136,7 @@ class PlansApiController {
   @PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER')")
   @Operation(
       summary = "Record the client's choice of provider; it takes a place there",
-      description = "No free place answers 409 (PRV-1302) and changes nothing.")
+      description = "No free place answers 409 (PRV-1602) and changes nothing.")
   ResponseEntity<Plan> choose(
       @PathVariable UUID id,
       @PathVariable UUID serviceId,

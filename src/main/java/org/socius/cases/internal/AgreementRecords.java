@@ -176,6 +176,22 @@ public class AgreementRecords {
         .list();
   }
 
+  /** Ends every agreement of a case still in force, and answers them as they were before. */
+  public List<Agreement> endAll(UUID caseId, LocalDate on, Agreement.EndReason reason) {
+    List<Agreement> inForce =
+        list("case_id = :c and status in ('PROPOSED', 'ACCEPTED')", "", Map.of("c", caseId));
+    jdbc.sql(
+            """
+            update cases.agreement set status = 'ENDED', ended_on = :on, end_reason = :reason,
+              version = version + 1
+            where case_id = :c and status in ('PROPOSED', 'ACCEPTED')""")
+        .param("c", caseId)
+        .param("on", on)
+        .param("reason", reason.name())
+        .update();
+    return inForce;
+  }
+
   /**
    * Carries an agreement over to a new version of its plan whose services for this provider are the
    * same: it stays in force, answered or not, and names the new version's services.

@@ -68,7 +68,7 @@ class AgreementController {
   @PreAuthorize("hasRole('PROVIDER_STAFF')")
   String noticesSeen(@RequestParam UUID provider, RedirectAttributes redirect) {
     agreements.markNoticesSeen(provider);
-    redirect.addFlashAttribute("flash", "notices.seen");
+    redirect.addFlashAttribute("flash", "providerNotices.seen");
     return "redirect:/provider-agreements?provider=" + provider;
   }
 

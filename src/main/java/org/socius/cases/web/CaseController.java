@@ -50,6 +50,17 @@ class CaseController {
 
   private static final int PAGE_SIZE = 25;
 
+  /**
+   * The forms of the case page whose fields carry a prefix there (their names recur in other
+   * forms), so that a refusal's message links to the field of its own form.
+   */
+  private static final Map<String, String> FIELD_PREFIXES =
+      Map.of(
+          "closureErrors", "early-",
+          "noteErrors", "note-",
+          "accessErrors", "access-",
+          "replyErrors", "reply-");
+
   private final Cases cases;
   private final CaseWork work;
   private final Assessments assessments;
@@ -130,7 +141,7 @@ class CaseController {
         new Cases.NewCase(person, sector, source, requester, request, urgent, language, null);
     try {
       Case c = cases.open(n);
-      redirect.addFlashAttribute("flash", "cases.opened");
+      redirect.addFlashAttribute("flash", "cases.caseOpened");
       return "redirect:/cases/" + c.id();
     } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("errors", FormErrors.ofRefusal(e, messages, locale));
@@ -275,6 +286,8 @@ class CaseController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
+    // What was typed is shown again in the form if it is refused.
+    model.addAttribute("noteText", text);
     return act(
         id,
         "noteErrors",
@@ -293,6 +306,7 @@ class CaseController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
+    model.addAttribute("accessUsername", username);
     return act(
         id,
         "accessErrors",
@@ -330,6 +344,7 @@ class CaseController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
+    model.addAttribute("replyBody", body);
     return act(
         id,
         "replyErrors",
@@ -478,7 +493,10 @@ class CaseController {
       redirect.addFlashAttribute("flash", flash);
       return "redirect:/cases/" + id;
     } catch (InvalidInputException | ConflictException e) {
-      model.addAttribute(errorsKey, FormErrors.ofRefusal(e, messages, locale));
+      model.addAttribute(
+          errorsKey,
+          FormErrors.ofRefusal(e, messages, locale)
+              .prefixed(FIELD_PREFIXES.getOrDefault(errorsKey, "")));
       return page(id, model);
     }
   }

@@ -65,9 +65,11 @@ class ClientPortalController {
       @PathVariable UUID serviceId,
       @RequestParam(defaultValue = "0") int page,
       Model model) {
-    model.addAttribute("caseId", id);
     model.addAttribute("options", portal.options(id, serviceId, page, CHOICES_PER_PAGE));
-    return "cases/my-choose";
+    model.addAttribute("forClient", true);
+    model.addAttribute("backUrl", "/my-cases/" + id);
+    model.addAttribute("serviceUrl", "/my-cases/" + id + "/services/" + serviceId);
+    return "cases/choose";
   }
 
   @PostMapping("/my-cases/{id}/services/{serviceId}/choice")
@@ -85,7 +87,12 @@ class ClientPortalController {
       return "redirect:/my-cases/" + id;
     } catch (InvalidInputException | ConflictException e) {
       model.addAttribute("choiceErrors", FormErrors.ofRefusal(e, messages, locale));
-      return providers(id, serviceId, 0, model);
+      try {
+        return providers(id, serviceId, 0, model);
+      } catch (NotFoundException replaced) {
+        // The plan changed since the list was shown: its services are the new version's.
+        return show(id, model);
+      }
     }
   }
 
@@ -109,11 +116,7 @@ class ClientPortalController {
 
   @GetMapping("/my-cases/{id}/agreements/{agreementId}/pdf")
   ResponseEntity<byte[]> agreementPdf(@PathVariable UUID id, @PathVariable UUID agreementId) {
-    Agreement a =
-        portal.view(id).agreements().stream()
-            .filter(x -> x.id().equals(agreementId))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("agreement", agreementId));
+    Agreement a = portal.agreement(id, agreementId);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(

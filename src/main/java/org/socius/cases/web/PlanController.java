@@ -167,8 +167,10 @@ class PlanController {
       @RequestParam(defaultValue = "0") int page,
       Model model) {
     // The options carry the draft they were found for: the list reads the case and plan once.
-    model.addAttribute("caseId", id);
     model.addAttribute("options", plans.options(id, serviceId, page, CHOICES_PER_PAGE));
+    model.addAttribute("forClient", false);
+    model.addAttribute("backUrl", "/cases/" + id + "/plan");
+    model.addAttribute("serviceUrl", "/cases/" + id + "/plan/services/" + serviceId);
     return "cases/choose";
   }
 
