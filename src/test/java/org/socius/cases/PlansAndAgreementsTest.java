@@ -449,6 +449,78 @@ class PlansAndAgreementsTest {
     assertThat(freePlaces(respite)).isEqualTo(respite.freePlaces());
   }
 
+  @Test
+  void placesGoBackWhenNoAgreementNeedsThemAndAllOfThemWhenTheCaseCloses() {
+    Case c = caseAtPlanStep("1000.00");
+    Plan begun = as(() -> plans.begin(c.id(), new Plans.NewVersion("Eat well.", null)));
+    Plan one = as(() -> plans.addService(c.id(), begun.version(), service("HOT-MEALS", "30", "")));
+    Plan.Service meals = line(one, "HOT-MEALS");
+    PublicRegister.Entry harbour = option(c, meals, "Harbour Care Association");
+    PublicRegister.Entry parish = option(c, meals, "St Nicholas Parish Charity");
+    int harbourFree = freePlaces(harbour);
+    int parishFree = freePlaces(parish);
+    Plan chosen =
+        as(() -> plans.choose(c.id(), one.version(), meals.id(), harbour.registeredServiceId()));
+    as(
+        () ->
+            plans.agree(
+                c.id(), chosen.version(), new Plans.Agreement(Plan.AgreedAs.CLIENT, "The client")));
+    Agreement first = as(() -> agreements.drawUp(c.id())).getFirst();
+    assertThat(freePlaces(harbour)).isEqualTo(harbourFree - 1);
+
+    // A new version moves the meals to the parish, then back: going back to the provider the
+    // agreed plan holds takes no second place there, and the parish's place is given back.
+    Plan next = as(() -> plans.begin(c.id(), new Plans.NewVersion("Eat well.", "Closer")));
+    Plan.Service copied = line(next, "HOT-MEALS");
+    Plan away =
+        as(() -> plans.choose(c.id(), next.version(), copied.id(), parish.registeredServiceId()));
+    assertThat(freePlaces(parish)).isEqualTo(parishFree - 1);
+    assertThat(freePlaces(harbour)).isEqualTo(harbourFree - 1);
+    Plan back =
+        as(() -> plans.choose(c.id(), away.version(), copied.id(), harbour.registeredServiceId()));
+    assertThat(freePlaces(harbour)).isEqualTo(harbourFree - 1);
+    assertThat(freePlaces(parish)).isEqualTo(parishFree);
+
+    // Agreed at the parish: the harbour's place stays held while its agreement is in force, and
+    // goes back when the new version's agreements replace it.
+    Plan toParish =
+        as(() -> plans.choose(c.id(), back.version(), copied.id(), parish.registeredServiceId()));
+    as(
+        () ->
+            plans.agree(
+                c.id(),
+                toParish.version(),
+                new Plans.Agreement(Plan.AgreedAs.CLIENT, "The client")));
+    assertThat(freePlaces(harbour)).isEqualTo(harbourFree - 1);
+    as(() -> agreements.drawUp(c.id()));
+    assertThat(freePlaces(harbour)).isEqualTo(harbourFree);
+    assertThat(freePlaces(parish)).isEqualTo(parishFree - 1);
+    assertThat(as(() -> agreements.get(first.id())).endReason())
+        .isEqualTo(Agreement.EndReason.PLAN_REPLACED);
+
+    // A draft holding another place, then the case closes: every agreement ends, every place
+    // the case held goes back.
+    Plan third = as(() -> plans.begin(c.id(), new Plans.NewVersion("Eat well.", "Day care")));
+    Plan withDayCare =
+        as(() -> plans.addService(c.id(), third.version(), service("DAY-CARE", "2", "")));
+    Plan.Service dayCare = line(withDayCare, "DAY-CARE");
+    PublicRegister.Entry centre = option(c, dayCare, "Harbour Care Association");
+    int centreFree = freePlaces(centre);
+    as(
+        () ->
+            plans.choose(
+                c.id(), withDayCare.version(), dayCare.id(), centre.registeredServiceId()));
+    assertThat(freePlaces(centre)).isEqualTo(centreFree - 1);
+    Case current = as(() -> cases.get(c.id()));
+    as(() -> cases.closeEarly(c.id(), current.version(), Case.Outcome.REFUSED, "No more help."));
+    assertThat(freePlaces(parish)).isEqualTo(parishFree);
+    assertThat(freePlaces(centre)).isEqualTo(centreFree);
+    assertThat(as(() -> agreements.ofCase(c.id())))
+        .allSatisfy(a -> assertThat(a.status()).isEqualTo(Agreement.Status.ENDED))
+        .extracting(Agreement::endReason)
+        .contains(Agreement.EndReason.CASE_CLOSED, Agreement.EndReason.PLAN_REPLACED);
+  }
+
   private int freePlaces(PublicRegister.Entry e) {
     return as(() -> places.freePlaces(List.of(e.registeredServiceId())))
         .get(e.registeredServiceId());
