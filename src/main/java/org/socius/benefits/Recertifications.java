@@ -190,8 +190,9 @@ public class Recertifications {
             region -> compiled.computeIfAbsent(region, r -> programmes.rulesOf(version, r)),
             run.startedBy(),
             CurrentScope.asSystem(() -> programmes.consideredBefore(run.programmeId())));
+    RecertificationPass.Result result;
     try {
-      RecertificationPass.Result result =
+      result =
           CurrentScope.asSystem(
               () ->
                   wholeRun.execute(
@@ -202,7 +203,25 @@ public class Recertifications {
                         runs.complete(run.id(), r.processed(), r.summary());
                         return r;
                       }));
+    } catch (RuntimeException e) {
+      log.warn("Recertification run {} failed; nothing of it was applied", run.id(), e);
+      CurrentScope.asSystem(
+          () ->
+              own.executeWithoutResult(
+                  s ->
+                      runs.finish(
+                          run.id(),
+                          RecertificationRun.Status.FAILED,
+                          total.get(),
+                          processed.get(),
+                          String.valueOf(e.getMessage()))));
+      return;
+    } finally {
       beat.cancel(false);
+    }
+    // The run is committed: what follows only records it, and failing here must not call it
+    // failed (its result row already makes it read as completed).
+    try {
       // The audit log is a chain every change extends: appending to it inside the run's
       // repeatable-read snapshot would fail the run whenever anyone else changed anything. The
       // run's start is audited when it is accepted, its outcome right after it commits.
@@ -225,19 +244,8 @@ public class Recertifications {
                             "summary", result.summary().toString()));
                   }));
     } catch (RuntimeException e) {
-      log.warn("Recertification run {} failed; nothing of it was applied", run.id(), e);
-      CurrentScope.asSystem(
-          () ->
-              own.executeWithoutResult(
-                  s ->
-                      runs.finish(
-                          run.id(),
-                          RecertificationRun.Status.FAILED,
-                          total.get(),
-                          processed.get(),
-                          String.valueOf(e.getMessage()))));
-    } finally {
-      beat.cancel(false);
+      log.error(
+          "Recertification run {} was applied, but its completion was not recorded", run.id(), e);
     }
   }
 

@@ -89,9 +89,10 @@ public class PersonMerges {
   @Transactional
   public PersonMerge approve(UUID id, String note) {
     PersonMerge merge = open(id);
+    // Locked before they are read: what the checks below see stays true until the merge commits.
+    merges.lock(merge.keptId(), merge.duplicateId());
     Person kept = find(merge.keptId());
     Person duplicate = find(merge.duplicateId());
-    merges.lock(kept.id(), duplicate.id());
     if (merges.isMerged(kept.id()) || merges.isMerged(duplicate.id())) {
       throw new ConflictException("PPL-0607");
     }

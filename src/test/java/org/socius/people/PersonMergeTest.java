@@ -105,6 +105,21 @@ class PersonMergeTest {
                         false,
                         "en")));
 
+    org.socius.cases.Case aCase =
+        fixtures.as(
+            "worker.harbour",
+            () ->
+                cases.open(
+                    new org.socius.cases.Cases.NewCase(
+                        duplicate.id(),
+                        org.socius.accounts.Sector.SOCIAL_PROTECTION,
+                        org.socius.cases.Case.Source.PERSON,
+                        "",
+                        "Needs help at home.",
+                        false,
+                        "en",
+                        null)));
+
     PersonMerge proposed =
         fixtures.as(
             "worker.harbour",
@@ -161,7 +176,19 @@ class PersonMergeTest {
       Thread.sleep(100);
     }
     assertThat(applicant).isEqualTo(kept.id());
+    // So does the case (the cases module follows it too).
+    UUID client = null;
+    while (System.nanoTime() < deadline) {
+      client = fixtures.as("worker.harbour", () -> cases.get(aCase.id())).personId();
+      if (client.equals(kept.id())) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertThat(client).isEqualTo(kept.id());
   }
+
+  @Autowired org.socius.cases.Cases cases;
 
   @Test
   void aMergeThatWouldLoseAnIncomeIsRefusedWhole() {
