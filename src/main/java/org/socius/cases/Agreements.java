@@ -363,9 +363,7 @@ public class Agreements {
   /** Only the provider's own staff act for it; anyone else is told it does not exist. */
   private void requireStaffOf(UUID providerId) {
     RequiredRoles.anyOf(Role.PROVIDER_STAFF);
-    if (providers.mine().stream().noneMatch(p -> p.id().equals(providerId))) {
-      throw new NotFoundException("provider", providerId);
-    }
+    providers.ownProvider(providerId);
   }
 
   private static String addressOf(Person p) {

@@ -435,7 +435,7 @@ public class Plans {
   }
 
   /** The plan in force: the latest agreed version, if any. */
-  static Optional<Plan> inForce(List<Plan> versions) {
+  public static Optional<Plan> inForce(List<Plan> versions) {
     return versions.stream().filter(p -> p.status() == Plan.Status.AGREED).findFirst();
   }
 

@@ -608,7 +608,9 @@ class OtherTerritoryAnswers404Test {
         v -> southOfficer.post(plans + "/draft/services", "{}", ifMatch));
     requests.put(
         "DELETE /api/v1/cases/{id}/plans/draft/services/{serviceId}",
-        v -> southOfficer.delete(plans + "/draft/services/" + anId));
+        v ->
+            southOfficer.send(
+                "DELETE", plans + "/draft/services/" + anId, null, "application/json", ifMatch));
     requests.put(
         "GET /api/v1/cases/{id}/plans/draft/services/{serviceId}/providers",
         v -> southOfficer.get(plans + "/draft/services/" + anId + "/providers"));

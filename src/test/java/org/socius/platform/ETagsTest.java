@@ -25,4 +25,24 @@ class ETagsTest {
     assertThatThrownBy(() -> ETags.requireMatch(" ", 4))
         .isInstanceOf(PreconditionRequiredException.class);
   }
+
+  @Test
+  void namesTheVersionWithoutReadingTheRecordUnlessAskedForAny() {
+    java.util.concurrent.atomic.AtomicInteger reads =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.function.IntSupplier current =
+        () -> {
+          reads.incrementAndGet();
+          return 4;
+        };
+    assertThat(ETags.requireVersion("\"3\"", current)).isEqualTo(3);
+    assertThat(ETags.requireVersion("W/\"5\"", current)).isEqualTo(5);
+    assertThat(reads).hasValue(0);
+    assertThat(ETags.requireVersion("*", current)).isEqualTo(4);
+    assertThat(reads).hasValue(1);
+    assertThatThrownBy(() -> ETags.requireVersion("\"x\"", current))
+        .isInstanceOf(ConflictException.class);
+    assertThatThrownBy(() -> ETags.requireVersion(null, current))
+        .isInstanceOf(PreconditionRequiredException.class);
+  }
 }

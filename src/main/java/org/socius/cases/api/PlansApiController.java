@@ -93,7 +93,7 @@ class PlansApiController {
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ServiceBody body) {
-    int version = ETags.requireMatch(ifMatch, draftOf(id).version());
+    int version = ETags.requireVersion(ifMatch, () -> draftOf(id).version());
     Plan draft =
         plans.addService(
             id,
@@ -115,7 +115,7 @@ class PlansApiController {
       @PathVariable UUID id,
       @PathVariable UUID serviceId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    int version = ETags.requireMatch(ifMatch, draftOf(id).version());
+    int version = ETags.requireVersion(ifMatch, () -> draftOf(id).version());
     Plan draft = plans.removeService(id, version, serviceId);
     return ResponseEntity.ok().eTag(ETags.of(draft.version())).body(draft);
   }
@@ -142,7 +142,7 @@ class PlansApiController {
       @PathVariable UUID serviceId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody ChoiceBody body) {
-    int version = ETags.requireMatch(ifMatch, draftOf(id).version());
+    int version = ETags.requireVersion(ifMatch, () -> draftOf(id).version());
     Plan draft = plans.choose(id, version, serviceId, body.registeredServiceId());
     return ResponseEntity.ok().eTag(ETags.of(draft.version())).body(draft);
   }
@@ -156,7 +156,7 @@ class PlansApiController {
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody Plans.Agreement body) {
-    int version = ETags.requireMatch(ifMatch, draftOf(id).version());
+    int version = ETags.requireVersion(ifMatch, () -> draftOf(id).version());
     return plans.agree(id, version, body);
   }
 
@@ -207,7 +207,7 @@ class PlansApiController {
   ResponseEntity<Agreement> accept(
       @PathVariable UUID agreementId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-    int version = ETags.requireMatch(ifMatch, agreements.get(agreementId).version());
+    int version = ETags.requireVersion(ifMatch, () -> agreements.get(agreementId).version());
     Agreement a = agreements.accept(agreementId, version);
     return ResponseEntity.ok().eTag(ETags.of(a.version())).body(a);
   }
@@ -221,7 +221,7 @@ class PlansApiController {
       @PathVariable UUID agreementId,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
       @RequestBody DeclineBody body) {
-    int version = ETags.requireMatch(ifMatch, agreements.get(agreementId).version());
+    int version = ETags.requireVersion(ifMatch, () -> agreements.get(agreementId).version());
     Agreement a = agreements.decline(agreementId, version, body.reason());
     return ResponseEntity.ok().eTag(ETags.of(a.version())).body(a);
   }

@@ -54,17 +54,6 @@ public class AssessmentRecords {
         .optional();
   }
 
-  public Optional<Instrument> instrument(String code, int version) {
-    return jdbc.sql(
-            """
-            select id, code, version_number, name, definition from cases.instrument
-            where code = :code and version_number = :v""")
-        .param("code", code)
-        .param("v", version)
-        .query((rs, n) -> instrument(rs))
-        .optional();
-  }
-
   /** The newest version of every instrument, by name. */
   public List<Instrument> latestInstruments() {
     return jdbc.sql(

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.socius.cases.Agreement;
 import org.socius.cases.Agreements;
 import org.socius.cases.ProviderNotice;
-import org.socius.catalogue.Catalogue;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.web.FormErrors;
@@ -34,14 +33,11 @@ class AgreementController {
 
   private final Agreements agreements;
   private final CaseDocuments documents;
-  private final Catalogue catalogue;
   private final MessageSource messages;
 
-  AgreementController(
-      Agreements agreements, CaseDocuments documents, Catalogue catalogue, MessageSource messages) {
+  AgreementController(Agreements agreements, CaseDocuments documents, MessageSource messages) {
     this.agreements = agreements;
     this.documents = documents;
-    this.catalogue = catalogue;
     this.messages = messages;
   }
 
@@ -60,7 +56,6 @@ class AgreementController {
     List<ProviderNotice> notices = agreements.notices(shown.id());
     model.addAttribute("notices", notices);
     model.addAttribute("unseenNotices", notices.stream().filter(n -> n.seenAt() == null).count());
-    model.addAttribute("currency", catalogue.currency());
     return "cases/provider-agreements";
   }
 
@@ -123,7 +118,6 @@ class AgreementController {
   private String refused(UUID id, RuntimeException e, Model model, Locale locale) {
     Agreement a = agreements.get(id);
     model.addAttribute("answerErrors", FormErrors.ofRefusal(e, messages, locale));
-    model.addAttribute("refusedId", id);
     return list(a.providerId(), model);
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.socius.cases.Agreement;
 import org.socius.cases.Case;
 import org.socius.cases.Plan;
-import org.socius.catalogue.Catalogue;
 import org.socius.people.Person;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
@@ -28,11 +27,9 @@ class CaseDocuments {
   private static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
 
   private final ITemplateEngine templates;
-  private final Catalogue catalogue;
 
-  CaseDocuments(ITemplateEngine templates, Catalogue catalogue) {
+  CaseDocuments(ITemplateEngine templates) {
     this.templates = templates;
-    this.catalogue = catalogue;
   }
 
   byte[] plan(Case c, Person client, Plan plan) {
@@ -41,10 +38,7 @@ class CaseDocuments {
   }
 
   byte[] agreement(Agreement agreement) {
-    return render(
-        "cases/pdf/agreement",
-        agreement.language(),
-        Map.of("a", agreement, "currency", catalogue.currency()));
+    return render("cases/pdf/agreement", agreement.language(), Map.of("a", agreement));
   }
 
   private byte[] render(String template, String language, Map<String, Object> variables) {

@@ -81,15 +81,12 @@ class PlanController {
     model.addAttribute("client", people.get(c.personId()));
     model.addAttribute("versions", versions);
     model.addAttribute("draft", versions.stream().filter(Plan::draft).findFirst().orElse(null));
-    model.addAttribute(
-        "inForce",
-        versions.stream().filter(p -> p.status() == Plan.Status.AGREED).findFirst().orElse(null));
+    model.addAttribute("inForce", Plans.inForce(versions).orElse(null));
     model.addAttribute("agreements", agreements.ofCase(id));
     model.addAttribute("handles", RequiredRoles.heldAnyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER));
     model.addAttribute("serviceTypes", catalogue.search(null, null, null, null, null, true));
     model.addAttribute("agreedAs", Plan.AgreedAs.values());
     model.addAttribute("today", LocalDate.now(clock));
-    model.addAttribute("currency", catalogue.currency());
     return "cases/plan";
   }
 

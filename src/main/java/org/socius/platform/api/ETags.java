@@ -1,5 +1,6 @@
 package org.socius.platform.api;
 
+import java.util.function.IntSupplier;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.PreconditionRequiredException;
 
@@ -35,5 +36,29 @@ public final class ETags {
       throw ConflictException.staleVersion(value, currentVersion);
     }
     return currentVersion;
+  }
+
+  /**
+   * The version a change names in {@code If-Match}, for a service that refuses a stale version
+   * itself: the record is read for the current version only when the header says {@code *}. A
+   * missing header answers 428, one that names no version 409.
+   */
+  public static int requireVersion(String ifMatch, IntSupplier currentVersion) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new PreconditionRequiredException();
+    }
+    String value = ifMatch.trim();
+    if (value.equals("*")) {
+      return currentVersion.getAsInt();
+    }
+    if (value.startsWith("W/")) {
+      value = value.substring(2);
+    }
+    value = value.replace("\"", "");
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      return requireMatch(ifMatch, currentVersion.getAsInt());
+    }
   }
 }
