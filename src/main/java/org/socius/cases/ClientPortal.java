@@ -12,6 +12,8 @@ import org.socius.audit.AuditedEntity;
 import org.socius.cases.internal.AgreementRecords;
 import org.socius.cases.internal.ClientRecords;
 import org.socius.cases.internal.PlanRecords;
+import org.socius.people.People;
+import org.socius.people.Person;
 import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
@@ -79,6 +81,7 @@ public class ClientPortal {
   private final AgreementRecords agreementRecords;
   private final ClientRecords records;
   private final Places places;
+  private final People people;
   private final AuditLog audit;
   private final MessageSource messages;
   private final TransactionTemplate onBehalf;
@@ -92,6 +95,7 @@ public class ClientPortal {
       AgreementRecords agreementRecords,
       ClientRecords records,
       Places places,
+      People people,
       AuditLog audit,
       MessageSource messages,
       PlatformTransactionManager transactions,
@@ -103,6 +107,7 @@ public class ClientPortal {
     this.agreementRecords = agreementRecords;
     this.records = records;
     this.places = places;
+    this.people = people;
     this.audit = audit;
     this.messages = messages;
     this.onBehalf = new TransactionTemplate(transactions);
@@ -143,6 +148,27 @@ public class ClientPortal {
             .orElseThrow(() -> new NotFoundException("agreement", agreementId));
     audit.recordRead(AuditedEntity.of("agreement", a.id(), a.regionId(), a.municipalityId()));
     return a;
+  }
+
+  /** A version of the client's plan and whom it names, for the client to keep as a PDF. */
+  public record PlanToKeep(Case details, Person client, Plan plan) {}
+
+  /**
+   * A version of the plan of one of the beneficiary's cases, with the client as the register of
+   * people names them (read with the case workers' reach, since a beneficiary's own account has
+   * none in that register); any other plan answers 404.
+   */
+  @Transactional
+  public PlanToKeep plan(UUID caseId, UUID planId) {
+    accessTo(caseId);
+    Case c = cases.visible(caseId);
+    Plan plan =
+        planRecords.plans(caseId).stream()
+            .filter(p -> p.id().equals(planId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("plan", planId));
+    Person client = Roles.onClientsBehalf(() -> people.get(c.personId()));
+    return new PlanToKeep(c, client, plan);
   }
 
   /** The providers the client may change to for a service of the plan in force. */

@@ -1,6 +1,8 @@
 package org.socius.demo;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
+import org.socius.cases.Agreement;
+import org.socius.cases.Agreements;
 import org.socius.cases.Assessments;
 import org.socius.cases.Case;
 import org.socius.cases.CaseAccess;
@@ -16,23 +20,30 @@ import org.socius.cases.CaseWork;
 import org.socius.cases.Cases;
 import org.socius.cases.ClientAccess;
 import org.socius.cases.ClientPortal;
+import org.socius.cases.Plan;
+import org.socius.cases.Plans;
+import org.socius.catalogue.Catalogue;
+import org.socius.people.Household;
 import org.socius.people.People;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.ConsentPurpose;
+import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.PeopleKinds.Relation;
 import org.socius.people.PeopleKinds.Sex;
 import org.socius.people.Person;
 import org.socius.people.PersonDetails;
 import org.socius.people.PersonFiles;
 import org.socius.platform.security.Actor;
+import org.socius.providers.PublicRegister;
 import org.socius.territory.TerritoryUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Two cases of Harbour City: an old man reported by a neighbour, at the complex evaluation with a
- * health specialist on the team, his dependency scored and a restricted note, followed online by
- * his niece (the demo beneficiary's account) as his representative, who has written to the worker
- * and been answered; and a young mother who called the hotline, referred with her consent to a food
- * bank while her first evaluation runs.
+ * Two cases of Harbour City: an old man reported by a neighbour, evaluated with a health specialist
+ * on the team, his dependency scored and a restricted note, followed online by his niece (the demo
+ * beneficiary's account) as his representative, who has written to the worker and been answered,
+ * and whose plan she agreed with two providers; and a young mother who called the hotline, referred
+ * with her consent to a food bank while her first evaluation runs.
  */
 @Component
 class DemoCases {
@@ -57,6 +68,9 @@ class DemoCases {
   private final Assessments assessments;
   private final ClientAccess clientAccess;
   private final ClientPortal portal;
+  private final Plans plans;
+  private final Agreements agreements;
+  private final Catalogue catalogue;
 
   DemoCases(
       People people,
@@ -65,7 +79,10 @@ class DemoCases {
       CaseWork work,
       Assessments assessments,
       ClientAccess clientAccess,
-      ClientPortal portal) {
+      ClientPortal portal,
+      Plans plans,
+      Agreements agreements,
+      Catalogue catalogue) {
     this.people = people;
     this.personFiles = personFiles;
     this.cases = cases;
@@ -73,9 +90,13 @@ class DemoCases {
     this.assessments = assessments;
     this.clientAccess = clientAccess;
     this.portal = portal;
+    this.plans = plans;
+    this.agreements = agreements;
+    this.catalogue = catalogue;
   }
 
-  void load(
+  /** Loads the two cases; answers the old man's, whose plan {@link #agreePlan} writes. */
+  UUID load(
       TerritoryUnit harbour,
       UserAccount workerAccount,
       UserAccount specialistAccount,
@@ -94,6 +115,7 @@ class DemoCases {
             Sex.MALE,
             "9 Old Pier Street, Harbour City",
             Set.of(Category.ELDERLY));
+    livesAlone(worker, harbour, sokolov, "9 Old Pier Street, Harbour City", "310.00");
     Case old =
         DemoActors.as(
             worker,
@@ -216,6 +238,133 @@ class DemoCases {
                     "Harbour Food Bank",
                     null,
                     "Food parcels until her income is restored.")));
+    return old.id();
+  }
+
+  /**
+   * The team's evaluation done, the plan the niece agreed for her uncle: home care every morning by
+   * Harbour Care Association, which has accepted its agreement, and a hot lunch by St Nicholas
+   * Parish Charity, whose agreement waits for its answer. The case is at the plan's implementation.
+   * Providers are chosen from the public register, whose search index is built when the register
+   * commits: this runs in a transaction after the one that loaded the register.
+   */
+  void agreePlan(
+      UUID caseId, UserAccount workerAccount, UserAccount niece, UserAccount providerAccount) {
+    Actor worker = DemoActors.of(workerAccount);
+    Actor providerStaff = DemoActors.of(providerAccount);
+    String representative = niece.displayName();
+    LocalDate today = LocalDate.now();
+    DemoActors.as(
+        worker,
+        () ->
+            completeStep(
+                caseId,
+                Case.StepKind.COMPLEX_EVALUATION,
+                "Team meeting: home care every morning and a hot lunch; the niece represents him."));
+    Plan begun =
+        DemoActors.as(
+            worker,
+            () ->
+                plans.begin(
+                    caseId,
+                    new Plans.NewVersion(
+                        "Stay safely at home: washed, dressed and fed, with his medication taken.",
+                        null)));
+    Plan withCare =
+        DemoActors.as(
+            worker,
+            () ->
+                plans.addService(
+                    caseId,
+                    begun.version(),
+                    new Plans.NewService(
+                        catalogue.serviceTypeByCode("HOME-CARE").orElseThrow().id(),
+                        new BigDecimal("2"),
+                        "every morning before ten",
+                        today,
+                        today.plusMonths(6),
+                        "")));
+    Plan withMeals =
+        DemoActors.as(
+            worker,
+            () ->
+                plans.addService(
+                    caseId,
+                    withCare.version(),
+                    new Plans.NewService(
+                        catalogue.serviceTypeByCode("HOT-MEALS").orElseThrow().id(),
+                        new BigDecimal("31"),
+                        "a hot lunch at noon",
+                        today,
+                        today.plusMonths(6),
+                        "")));
+    Plan chosen = choose(worker, caseId, withMeals, "Home care", "Harbour Care Association");
+    chosen = choose(worker, caseId, chosen, "Hot meals", "St Nicholas Parish Charity");
+    Plan agreed = chosen;
+    DemoActors.as(
+        worker,
+        () ->
+            plans.agree(
+                caseId,
+                agreed.version(),
+                new Plans.Agreement(Plan.AgreedAs.REPRESENTATIVE, representative)));
+    List<Agreement> drawn = DemoActors.as(worker, () -> agreements.drawUp(caseId));
+    Agreement care =
+        drawn.stream()
+            .filter(a -> a.providerName().equals("Harbour Care Association"))
+            .findFirst()
+            .orElseThrow();
+    DemoActors.as(providerStaff, () -> agreements.accept(care.id(), care.version()));
+    DemoActors.as(
+        worker,
+        () -> completeStep(caseId, Case.StepKind.INDIVIDUAL_PLAN, "Plan agreed with the niece."));
+  }
+
+  private Case completeStep(UUID caseId, Case.StepKind step, String record) {
+    Case c = cases.get(caseId);
+    return cases.completeStep(
+        caseId, c.version(), new Cases.StepCompletion(step, record, null, null, null));
+  }
+
+  /** The client's choice of the provider named for the service named, as the worker records it. */
+  private Plan choose(Actor worker, UUID caseId, Plan draft, String service, String provider) {
+    return DemoActors.as(
+        worker,
+        () -> {
+          Plan.Service line =
+              draft.services().stream()
+                  .filter(s -> s.serviceName().equals(service))
+                  .findFirst()
+                  .orElseThrow();
+          PublicRegister.Entry where =
+              plans.options(caseId, line.id(), 0, 20).providers().items().stream()
+                  .filter(e -> e.providerName().equals(provider))
+                  .findFirst()
+                  .orElseThrow();
+          return plans.choose(caseId, draft.version(), line.id(), where.registeredServiceId());
+        });
+  }
+
+  /** A household of the one person, with their pension of the last four months. */
+  private void livesAlone(
+      Actor worker, TerritoryUnit harbour, Person person, String address, String pension) {
+    DemoActors.as(
+        worker,
+        () -> {
+          for (int back = 0; back <= 3; back++) {
+            people.recordIncome(
+                person.id(),
+                YearMonth.now().minusMonths(back),
+                IncomeSource.PENSION,
+                new BigDecimal(pension));
+          }
+          return people.createHousehold(
+              harbour.id(),
+              address,
+              List.of(
+                  new Household.NewMember(
+                      person.id(), Relation.HEAD, false, LocalDate.now().minusYears(2))));
+        });
   }
 
   private Person person(

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.socius.accounts.AccountAdministration;
@@ -79,19 +80,27 @@ class DemoData implements ApplicationRunner {
     if (!enabled) {
       return;
     }
+    UUID planned =
+        CurrentScope.asSystem(
+            () -> transaction.execute(status -> territories.nation().isPresent() ? null : load()));
+    if (planned == null) {
+      return;
+    }
+    // Plans choose providers from the public register, searched once the register has committed.
     CurrentScope.asSystem(
         () ->
             transaction.executeWithoutResult(
-                status -> {
-                  if (territories.nation().isPresent()) {
-                    return;
-                  }
-                  load();
-                  log.info("Demo data loaded: the Republic of Novaria (demo logins in the README)");
-                }));
+                status ->
+                    cases.agreePlan(
+                        planned,
+                        accounts.findByUsername("worker.harbour").orElseThrow(),
+                        accounts.findByUsername("beneficiary").orElseThrow(),
+                        accounts.findByUsername("provider.staff").orElseThrow())));
+    log.info("Demo data loaded: the Republic of Novaria (demo logins in the README)");
   }
 
-  private void load() {
+  /** Loads everything but the plans; answers the case whose plan is agreed afterwards. */
+  private UUID load() {
     TerritoryUnit nation = unit(TerritoryLevel.NATIONAL, null, "NV", "Republic of Novaria");
     TerritoryUnit north = unit(TerritoryLevel.REGION, nation, "NV-N", "Northern Region");
     TerritoryUnit south = unit(TerritoryLevel.REGION, nation, "NV-S", "Southern Region");
@@ -253,7 +262,7 @@ class DemoData implements ApplicationRunner {
         harbour,
         accounts.findByUsername("worker.harbour").orElseThrow(),
         accounts.findByUsername("officer.north").orElseThrow());
-    cases.load(
+    return cases.load(
         harbour,
         accounts.findByUsername("worker.harbour").orElseThrow(),
         accounts.findByUsername("specialist.health").orElseThrow(),

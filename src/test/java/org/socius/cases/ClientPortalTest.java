@@ -16,6 +16,7 @@ import org.socius.providers.Places;
 import org.socius.providers.PublicRegister;
 import org.socius.support.Fixtures;
 import org.socius.support.IntegrationTest;
+import org.socius.support.PdfText;
 import org.socius.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -335,6 +336,13 @@ class ClientPortalTest {
                 .getBytes("/my-cases/" + c.id() + "/agreements/" + chosen.id() + "/pdf")
                 .statusCode())
         .isEqualTo(200);
+    HttpResponse<byte[]> planPdf =
+        client.getBytes("/my-cases/" + c.id() + "/plan/" + second.id() + "/pdf");
+    assertThat(planPdf.statusCode()).isEqualTo(200);
+    assertThat(PdfText.of(planPdf.body())).contains("Hot meals", MEALS_THEN);
+    assertThat(client.getBytes("/my-cases/" + other.id() + "/plan/" + second.id() + "/pdf"))
+        .extracting(HttpResponse::statusCode)
+        .isEqualTo(404);
     // The change sent again from the old page, as a double click would: it is made, and the
     // client is taken to their case, not told of a missing service.
     HttpResponse<String> again =

@@ -14,9 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.socius.cases.Case.StepKind;
 import org.socius.catalogue.Catalogue;
@@ -27,6 +24,7 @@ import org.socius.providers.Places;
 import org.socius.providers.PublicRegister;
 import org.socius.support.Fixtures;
 import org.socius.support.IntegrationTest;
+import org.socius.support.PdfText;
 import org.socius.support.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -338,12 +336,7 @@ class PlansAndAgreementsTest {
   }
 
   private static String text(byte[] pdf) {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      // Table cells wrap their words onto lines; the text is compared as running words.
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return PdfText.of(pdf);
   }
 
   @Test

@@ -124,4 +124,20 @@ class ClientPortalController {
             "inline; filename=\"agreement-" + a.reference() + ".pdf\"")
         .body(documents.agreement(a));
   }
+
+  /** A version of the client's plan as a PDF in the client's language, to keep. */
+  @GetMapping("/my-cases/{id}/plan/{planId}/pdf")
+  ResponseEntity<byte[]> planPdf(@PathVariable UUID id, @PathVariable UUID planId) {
+    ClientPortal.PlanToKeep kept = portal.plan(id, planId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "inline; filename=\"plan-"
+                + kept.details().reference()
+                + "-v"
+                + kept.plan().versionNumber()
+                + ".pdf\"")
+        .body(documents.plan(kept.details(), kept.client(), kept.plan()));
+  }
 }
