@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -325,6 +326,16 @@ public class Agreements {
     Agreement a = records.find(id).orElseThrow(() -> new NotFoundException("agreement", id));
     audit.recordRead(entity(a));
     return a;
+  }
+
+  /**
+   * The agreements with these references that the acting user may read, for checking what a
+   * provider records as delivered against them. Not recorded as reads of the clients' files: the
+   * provider's own records name them, many at a time, and nobody is shown them here.
+   */
+  @Transactional(readOnly = true)
+  public List<Agreement> byReferences(Collection<String> references) {
+    return records.byReferences(references);
   }
 
   /** The provider's acceptance: the services are to be given from the agreement's first day. */

@@ -150,6 +150,12 @@ public class ClientPortal {
     return a;
   }
 
+  /** The signed-in beneficiary's access to one of their cases; any other case answers 404. */
+  @Transactional(readOnly = true)
+  public CaseAccess myAccess(UUID caseId) {
+    return accessTo(caseId);
+  }
+
   /** A version of the client's plan and whom it names, for the client to keep as a PDF. */
   public record PlanToKeep(Case details, Person client, Plan plan) {}
 

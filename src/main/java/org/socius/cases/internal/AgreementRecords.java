@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,13 @@ public class AgreementRecords {
 
   public Optional<Agreement> find(UUID id) {
     return list("id = :id", "", Map.of("id", id)).stream().findFirst();
+  }
+
+  public List<Agreement> byReferences(Collection<String> references) {
+    if (references.isEmpty()) {
+      return List.of();
+    }
+    return list("reference in (:refs)", "", Map.of("refs", List.copyOf(references)));
   }
 
   public List<Agreement> ofCase(UUID caseId) {

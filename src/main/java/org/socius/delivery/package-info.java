@@ -1,0 +1,12 @@
+/**
+ * Delivery: what providers record as given to their clients under their agreements, checked against
+ * the agreement and the plan, and confirmed or disputed by the client, with disputes settled by the
+ * case's worker. Depends on the platform, cases (agreements and the client's access), providers
+ * (who acts for which provider), the catalogue (services and units) and the audit log.
+ */
+@ApplicationModule(
+    displayName = "Delivery, vouchers, claims and payment",
+    allowedDependencies = {"cases", "providers", "catalogue", "audit"})
+package org.socius.delivery;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,108 @@
+-- What providers deliver under their agreements with clients: each episode of a service (a visit
+-- with its start and end, or a number of units such as meals), who gave it and where. The client or
+-- their representative confirms or disputes each record; a dispute goes to the case's worker, who
+-- settles it. Only confirmed delivery is paid.
+create schema if not exists delivery;
+grant usage on schema delivery to ${app_role};
+
+-- Overlapping visits by one staff member are refused by the database itself, whatever the path and
+-- however many providers' systems send records at once. btree_gist is a trusted extension: the
+-- database owner creates it.
+create extension if not exists btree_gist;
+
+-- A set of records sent at once (an API batch, a CSV file, or one record): the key the sender gave
+-- makes a retry find the batch already taken instead of taking it twice.
+create table delivery.delivery_batch (
+  id              uuid        primary key,
+  provider_id     uuid        not null,
+  idempotency_key text        not null,
+  source          text        not null check (source in ('FORM', 'API', 'CSV')),
+  record_count    int         not null check (record_count >= 0),
+  -- What was sent, digested: the same key with other content is refused, not taken for a retry.
+  content_hash    bytea       not null,
+  received_at     timestamptz not null,
+  received_by     text        not null,
+  unique (provider_id, idempotency_key)
+);
+
+create table delivery.delivery_record (
+  id                uuid          primary key,
+  batch_id          uuid          not null references delivery.delivery_batch (id),
+  -- The record's place in its batch, so that a batch reads back in the order it was sent.
+  batch_position    int           not null,
+  provider_id       uuid          not null,
+  agreement_id      uuid          not null,
+  agreement_ref     text          not null,
+  plan_service_id   uuid          not null,
+  case_id           uuid          not null,
+  region_id         uuid          not null,
+  municipality_id   uuid          not null,
+  client_name       text          not null,
+  service_type_id   uuid          not null,
+  service_name      text          not null,
+  unit              text          not null,
+  delivered_on      date          not null,
+  starts_at         time,
+  ends_at           time,
+  units             numeric(10,2) not null check (units > 0),
+  -- The agreed price per unit and the client's share of the cost, from the agreement's line.
+  unit_price        numeric(12,2) not null check (unit_price >= 0),
+  copayment_share   numeric(9,8)  not null check (copayment_share >= 0 and copayment_share <= 1),
+  staff_member      text          not null default '',
+  place             text          not null default '',
+  above_plan_reason text          not null default '',
+  status            text          not null check (status in ('RECORDED', 'CONFIRMED', 'DISPUTED', 'REJECTED', 'WITHDRAWN')),
+  recorded_at       timestamptz   not null,
+  recorded_by       text          not null,
+  -- The client's answer: who confirmed or disputed (the client, their representative, or a worker
+  -- on their behalf), and why a record is disputed.
+  answered_at       timestamptz,
+  answered_by       text,
+  answered_as       text          check (answered_as in ('CLIENT', 'REPRESENTATIVE', 'WORKER')),
+  dispute_reason    text,
+  -- The worker's settlement of a dispute: confirmed (delivered after all) or rejected.
+  settled_at        timestamptz,
+  settled_by        text,
+  settlement_note   text,
+  -- The provider's claim that includes the record, once claimed.
+  claim_id          uuid,
+  version           int           not null default 0,
+  unique (batch_id, batch_position),
+  check ((starts_at is null) = (ends_at is null)),
+  check (ends_at is null or ends_at > starts_at),
+  check (status <> 'DISPUTED' or dispute_reason is not null),
+  exclude using gist (
+    provider_id with =,
+    staff_member with =,
+    tsrange(delivered_on + starts_at, delivered_on + ends_at) with &&)
+    where (starts_at is not null and staff_member <> '' and status in ('RECORDED', 'CONFIRMED', 'DISPUTED'))
+);
+create index delivery_record_provider on delivery.delivery_record (provider_id, delivered_on desc);
+create index delivery_record_case on delivery.delivery_record (case_id, delivered_on desc);
+create index delivery_record_volume on delivery.delivery_record (plan_service_id, delivered_on);
+create index delivery_record_disputed on delivery.delivery_record (region_id, municipality_id)
+  where status = 'DISPUTED';
+
+alter table delivery.delivery_batch enable row level security;
+alter table delivery.delivery_batch force row level security;
+create policy delivery_batch_provider on delivery.delivery_batch for all
+  using (providers.acts_for(provider_id)) with check (providers.acts_for(provider_id));
+
+-- The provider writes its own records; the case's workers and officers read them and settle
+-- disputes; the client reads and answers the records of their own case.
+alter table delivery.delivery_record enable row level security;
+alter table delivery.delivery_record force row level security;
+create policy delivery_record_scope on delivery.delivery_record for all
+  using (cases.may_see(case_id, region_id, municipality_id) or providers.acts_for(provider_id))
+  with check (cases.may_see(case_id, region_id, municipality_id) or providers.acts_for(provider_id));
+create policy delivery_record_client on delivery.delivery_record for select
+  using (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id));
+create policy delivery_record_client_answer on delivery.delivery_record for update
+  using (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id))
+  with check (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id));
+
+grant select, insert on delivery.delivery_batch to ${app_role};
+grant select, insert on delivery.delivery_record to ${app_role};
+grant update (status, answered_at, answered_by, answered_as, dispute_reason, settled_at,
+              settled_by, settlement_note, claim_id, version)
+  on delivery.delivery_record to ${app_role};
