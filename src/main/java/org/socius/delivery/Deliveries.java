@@ -23,7 +23,9 @@ import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.cases.Agreement;
 import org.socius.cases.Agreements;
+import org.socius.cases.Case;
 import org.socius.cases.CaseAccess;
+import org.socius.cases.Cases;
 import org.socius.cases.ClientPortal;
 import org.socius.catalogue.Catalogue;
 import org.socius.catalogue.ServiceType;
@@ -36,6 +38,7 @@ import org.socius.platform.api.ImportReport;
 import org.socius.platform.api.ImportReport.LineFinding;
 import org.socius.platform.api.PageResponse;
 import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
@@ -84,6 +87,7 @@ public class Deliveries {
   private final DeliveryRecords records;
   private final Agreements agreements;
   private final ClientPortal portal;
+  private final Cases cases;
   private final ProviderProfiles providers;
   private final Catalogue catalogue;
   private final AuditLog audit;
@@ -93,6 +97,7 @@ public class Deliveries {
       DeliveryRecords records,
       Agreements agreements,
       ClientPortal portal,
+      Cases cases,
       ProviderProfiles providers,
       Catalogue catalogue,
       AuditLog audit,
@@ -100,6 +105,7 @@ public class Deliveries {
     this.records = records;
     this.agreements = agreements;
     this.portal = portal;
+    this.cases = cases;
     this.providers = providers;
     this.catalogue = catalogue;
     this.audit = audit;
@@ -201,6 +207,12 @@ public class Deliveries {
     return found;
   }
 
+  /** A record its provider's staff, its case's workers or its client may read; else 404. */
+  @Transactional(readOnly = true)
+  public DeliveryRecord get(UUID id) {
+    return find(id);
+  }
+
   /** A page of what a provider recorded over a span of days, the latest first. */
   @Transactional(readOnly = true)
   public PageResponse<DeliveryRecord> ofProvider(
@@ -219,18 +231,30 @@ public class Deliveries {
         records.countOfProvider(providerId, from, to, status));
   }
 
-  /** What was delivered to a client, for the workers of their case; others see nothing. */
-  @Transactional(readOnly = true)
-  public List<DeliveryRecord> ofCase(UUID caseId) {
+  /** A case and what was delivered to its client, the latest first. */
+  public record OfCase(Case details, List<DeliveryRecord> records) {}
+
+  /**
+   * What was delivered to a client, for the workers of their case (the read of the case is
+   * audited); any other case answers 404.
+   */
+  @Transactional
+  public OfCase ofCase(UUID caseId) {
     RequiredRoles.anyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER);
-    return records.ofCase(caseId);
+    Case c = cases.get(caseId);
+    return new OfCase(c, records.ofCase(caseId));
   }
 
-  /** What was delivered under one of the signed-in beneficiary's cases. */
+  /** What was delivered under one of the signed-in beneficiary's cases; others answer 404. */
   @Transactional(readOnly = true)
-  public List<DeliveryRecord> forClient(UUID caseId) {
+  public OfCase forClient(UUID caseId) {
     portal.myAccess(caseId);
-    return records.ofCase(caseId);
+    Case c =
+        portal.myCases().stream()
+            .filter(x -> x.id().equals(caseId))
+            .findFirst()
+            .orElseThrow(() -> new NotFoundException("case", caseId));
+    return new OfCase(c, records.ofCase(caseId));
   }
 
   /** The disputes waiting for a worker in the caller's territory, the oldest first. */
@@ -261,11 +285,18 @@ public class Deliveries {
    * with what they found.
    */
   @Transactional
-  public DeliveryRecord settle(UUID id, int expectedVersion, boolean delivered, String note) {
+  public DeliveryRecord settle(UUID id, int expectedVersion, Boolean delivered, String note) {
     RequiredRoles.anyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER);
     String n = note == null ? "" : note.trim();
+    List<Finding> findings = new ArrayList<>();
+    if (delivered == null) {
+      findings.add(Finding.of("delivered", "DLV-0127"));
+    }
     if (n.isEmpty() || n.length() > MAX_ANSWER) {
-      throw InvalidInputException.of("note", "DLV-0123", MAX_ANSWER);
+      findings.add(Finding.of("note", "DLV-0123", MAX_ANSWER));
+    }
+    if (!findings.isEmpty()) {
+      throw new InvalidInputException(findings);
     }
     DeliveryRecord r = find(id);
     if (r.status() != Status.DISPUTED) {

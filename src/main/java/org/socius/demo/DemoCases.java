@@ -245,15 +245,17 @@ class DemoCases {
    * The team's evaluation done, the plan the niece agreed for her uncle: home care every morning by
    * Harbour Care Association, which has accepted its agreement, and a hot lunch by St Nicholas
    * Parish Charity, whose agreement waits for its answer. The case is at the plan's implementation.
-   * Providers are chosen from the public register, whose search index is built when the register
-   * commits: this runs in a transaction after the one that loaded the register.
+   * Answers the accepted agreement. Providers are chosen from the public register, whose search
+   * index is built when the register commits: this runs in a transaction after the one that loaded
+   * the register.
    */
-  void agreePlan(
+  Agreement agreePlan(
       UUID caseId, UserAccount workerAccount, UserAccount niece, UserAccount providerAccount) {
     Actor worker = DemoActors.of(workerAccount);
     Actor providerStaff = DemoActors.of(providerAccount);
     String representative = niece.displayName();
-    LocalDate today = LocalDate.now();
+    // The services began two weeks ago, so that their delivery shows.
+    LocalDate began = LocalDate.now().minusDays(14);
     DemoActors.as(
         worker,
         () ->
@@ -281,8 +283,8 @@ class DemoCases {
                         catalogue.serviceTypeByCode("HOME-CARE").orElseThrow().id(),
                         new BigDecimal("2"),
                         "every morning before ten",
-                        today,
-                        today.plusMonths(6),
+                        began,
+                        began.plusMonths(6),
                         "")));
     Plan withMeals =
         DemoActors.as(
@@ -295,8 +297,8 @@ class DemoCases {
                         catalogue.serviceTypeByCode("HOT-MEALS").orElseThrow().id(),
                         new BigDecimal("31"),
                         "a hot lunch at noon",
-                        today,
-                        today.plusMonths(6),
+                        began,
+                        began.plusMonths(6),
                         "")));
     Plan chosen = choose(worker, caseId, withMeals, "Home care", "Harbour Care Association");
     chosen = choose(worker, caseId, chosen, "Hot meals", "St Nicholas Parish Charity");
@@ -314,10 +316,12 @@ class DemoCases {
             .filter(a -> a.providerName().equals("Harbour Care Association"))
             .findFirst()
             .orElseThrow();
-    DemoActors.as(providerStaff, () -> agreements.accept(care.id(), care.version()));
+    Agreement accepted =
+        DemoActors.as(providerStaff, () -> agreements.accept(care.id(), care.version()));
     DemoActors.as(
         worker,
         () -> completeStep(caseId, Case.StepKind.INDIVIDUAL_PLAN, "Plan agreed with the niece."));
+    return accepted;
   }
 
   private Case completeStep(UUID caseId, Case.StepKind step, String record) {

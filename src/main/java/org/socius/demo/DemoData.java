@@ -15,6 +15,7 @@ import org.socius.accounts.AccountAdministration;
 import org.socius.accounts.Sector;
 import org.socius.accounts.UserAccount;
 import org.socius.accounts.UserDetailsForm;
+import org.socius.cases.Agreement;
 import org.socius.platform.db.DatabaseProperties;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
@@ -48,6 +49,7 @@ class DemoData implements ApplicationRunner {
   private final DemoProgrammes programmes;
   private final DemoBenefits benefits;
   private final DemoCases cases;
+  private final DemoDeliveries deliveries;
   private final boolean enabled;
 
   DemoData(
@@ -59,6 +61,7 @@ class DemoData implements ApplicationRunner {
       DemoProgrammes programmes,
       DemoBenefits benefits,
       DemoCases cases,
+      DemoDeliveries deliveries,
       DatabaseProperties database,
       @Value("${socius.demo.enabled:}") String demoSetting) {
     this.territories = territories;
@@ -68,6 +71,7 @@ class DemoData implements ApplicationRunner {
     this.programmes = programmes;
     this.benefits = benefits;
     this.cases = cases;
+    this.deliveries = deliveries;
     this.providers = providers;
     // Unless told otherwise, only the embedded database gets demo data: a production database
     // must never receive demo users with a published password.
@@ -86,16 +90,22 @@ class DemoData implements ApplicationRunner {
     if (planned == null) {
       return;
     }
-    // Plans choose providers from the public register, searched once the register has committed.
+    // Plans choose providers from the public register, searched once the register has committed;
+    // what the providers delivered follows.
     CurrentScope.asSystem(
         () ->
             transaction.executeWithoutResult(
-                status ->
-                    cases.agreePlan(
-                        planned,
-                        accounts.findByUsername("worker.harbour").orElseThrow(),
-                        accounts.findByUsername("beneficiary").orElseThrow(),
-                        accounts.findByUsername("provider.staff").orElseThrow())));
+                status -> {
+                  UserAccount niece = accounts.findByUsername("beneficiary").orElseThrow();
+                  UserAccount staff = accounts.findByUsername("provider.staff").orElseThrow();
+                  Agreement homeCare =
+                      cases.agreePlan(
+                          planned,
+                          accounts.findByUsername("worker.harbour").orElseThrow(),
+                          niece,
+                          staff);
+                  deliveries.load(homeCare, staff, niece);
+                }));
     log.info("Demo data loaded: the Republic of Novaria (demo logins in the README)");
   }
 

@@ -85,8 +85,11 @@ create index delivery_record_disputed on delivery.delivery_record (region_id, mu
 
 alter table delivery.delivery_batch enable row level security;
 alter table delivery.delivery_batch force row level security;
+-- A batch belongs to its provider; the system's own work (demo data) acts for every provider.
 create policy delivery_batch_provider on delivery.delivery_batch for all
-  using (providers.acts_for(provider_id)) with check (providers.acts_for(provider_id));
+  using (providers.acts_for(provider_id) or current_setting('socius.scope_level', true) = 'SYSTEM')
+  with check (providers.acts_for(provider_id)
+              or current_setting('socius.scope_level', true) = 'SYSTEM');
 
 -- The provider writes its own records; the case's workers and officers read them and settle
 -- disputes; the client reads and answers the records of their own case.

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class OtherTerritoryAnswers404Test {
   String northMerge;
   String northCase;
   String northAgreement;
+  String northDelivery;
+  String northBatch;
   @Autowired org.socius.cases.Cases cases;
   @Autowired org.socius.people.PersonMerges personMerges;
   @Autowired org.socius.benefits.Applications benefitApplications;
@@ -336,6 +339,20 @@ class OtherTerritoryAnswers404Test {
                                 .optional()))
             .orElseGet(java.util.UUID::randomUUID)
             .toString();
+    // The demo's home care delivered in the north, and the set it was sent in.
+    java.util.Map<String, Object> delivered =
+        org.socius.platform.security.CurrentScope.asSystem(
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql(
+                                "select id, batch_id from delivery.delivery_record"
+                                    + " where region_id = :r limit 1")
+                            .param("r", fixtures.unit("NV-N").id())
+                            .query()
+                            .singleRow()));
+    northDelivery = delivered.get("id").toString();
+    northBatch = delivered.get("batch_id").toString();
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -646,6 +663,41 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "POST /api/v1/agreements/{agreementId}/decline",
         v -> southStaff.post(anAgreement + "/decline", "{\"reason\":\"x\"}", ifMatch));
+    // Delivery: a provider of the south reaches neither the north's provider nor its records; a
+    // worker or an officer of the south reaches no case of the north.
+    String northDeliveries = "/api/v1/providers/" + northProvider + "/deliveries";
+    requests.put(
+        "POST /api/v1/providers/{providerId}/deliveries",
+        v -> southStaff.post(northDeliveries, "{\"agreement\":\"x\"}"));
+    requests.put(
+        "POST /api/v1/providers/{providerId}/deliveries/batches",
+        v ->
+            southStaff.post(
+                northDeliveries + "/batches",
+                "{\"records\":[{\"agreement\":\"x\"}]}",
+                Map.of("Idempotency-Key", "k-" + UUID.randomUUID())));
+    requests.put(
+        "GET /api/v1/providers/{providerId}/deliveries/batches/{batchId}",
+        v -> southStaff.get(northDeliveries + "/batches/" + northBatch));
+    requests.put(
+        "GET /api/v1/providers/{providerId}/deliveries",
+        v -> southStaff.get(northDeliveries + "?from=2026-01-01&to=2026-12-31"));
+    String aDelivery = "/api/v1/deliveries/" + northDelivery;
+    requests.put(
+        "POST /api/v1/deliveries/{id}/withdrawal",
+        v -> southStaff.post(aDelivery + "/withdrawal", "", ifMatch));
+    requests.put(
+        "POST /api/v1/deliveries/{id}/confirmation",
+        v -> southOfficer.post(aDelivery + "/confirmation", "", ifMatch));
+    requests.put(
+        "POST /api/v1/deliveries/{id}/dispute",
+        v -> southOfficer.post(aDelivery + "/dispute", "{\"reason\":\"x\"}", ifMatch));
+    requests.put(
+        "POST /api/v1/deliveries/{id}/settlement",
+        v ->
+            southOfficer.post(
+                aDelivery + "/settlement", "{\"delivered\":true,\"note\":\"x\"}", ifMatch));
+    requests.put("GET /api/v1/cases/{id}/deliveries", v -> southOfficer.get(aCase + "/deliveries"));
     return requests;
   }
 

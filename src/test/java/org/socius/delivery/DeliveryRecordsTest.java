@@ -89,7 +89,9 @@ class DeliveryRecordsTest {
   }
 
   private int recordedFor(Agreed agreed) {
-    return fixtures.as("worker.harbour", () -> deliveries.ofCase(agreed.details().id())).size();
+    return fixtures
+        .as("worker.harbour", () -> deliveries.ofCase(agreed.details().id()).records())
+        .size();
   }
 
   @Test
@@ -180,8 +182,9 @@ class DeliveryRecordsTest {
                             Deliveries.Source.API,
                             List.of(visit(care, day, "16:00", "17:00", "Eve")))))
         .isInstanceOf(NotFoundException.class);
-    assertThat(fixtures.as("worker.riverside", () -> deliveries.ofCase(agreed.details().id())))
-        .isEmpty();
+    assertThatThrownBy(
+            () -> fixtures.as("worker.riverside", () -> deliveries.ofCase(agreed.details().id())))
+        .isInstanceOf(NotFoundException.class);
     agreedCases.close(agreed);
   }
 
@@ -260,7 +263,8 @@ class DeliveryRecordsTest {
             "worker.harbour",
             () -> clientAccess.give(caseId, "beneficiary", CaseAccess.Capacity.REPRESENTATIVE));
     try {
-      List<DeliveryRecord> mine = fixtures.as("beneficiary", () -> deliveries.forClient(caseId));
+      List<DeliveryRecord> mine =
+          fixtures.as("beneficiary", () -> deliveries.forClient(caseId).records());
       assertThat(mine).hasSize(3);
       DeliveryRecord last = mine.get(0);
       DeliveryRecord middle = mine.get(1);

@@ -1,5 +1,6 @@
 package org.socius.platform.api;
 
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,8 +31,11 @@ class ApiFilterConfiguration {
 
   @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      JdbcClient jdbc, ProblemWriter problems) {
-    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems));
+      JdbcClient jdbc,
+      ProblemWriter problems,
+      @Value("${socius.api.own-idempotency-paths:/api/v1/providers/*/deliveries/batches}")
+          List<String> ownKeys) {
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems, ownKeys));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
     registration.addUrlPatterns("/api/*");
     return registration;

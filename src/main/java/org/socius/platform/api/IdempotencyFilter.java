@@ -13,14 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Makes a POST to the API safe to retry: a request carrying an {@code Idempotency-Key} is done once
@@ -35,17 +39,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
   private final JdbcClient jdbc;
   private final ProblemWriter problems;
+  private final List<PathPattern> ownKeys;
 
-  public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems) {
+  /**
+   * {@code ownKeys} are the paths whose handlers keep the key themselves, in the transaction that
+   * does the work: their retries are exact even after a crash between the work and the answer,
+   * which this filter, keeping keys beside the work, cannot promise.
+   */
+  public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, List<String> ownKeys) {
     this.jdbc = jdbc;
     this.problems = problems;
+    this.ownKeys = ownKeys.stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod())
+    if (!"POST".equals(request.getMethod())
         || request.getHeader(HEADER) == null
-        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      return true;
+    }
+    PathContainer path =
+        PathContainer.parsePath(
+            request.getRequestURI().substring(request.getContextPath().length()));
+    return ownKeys.stream().anyMatch(p -> p.matches(path));
   }
 
   @Override

@@ -1,0 +1,30 @@
+package org.socius.delivery.web;
+
+import java.util.EnumSet;
+import org.socius.platform.security.Role;
+import org.socius.platform.web.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Delivery in the navigation: a provider's staff record what they deliver; workers settle the
+ * deliveries their clients dispute.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryWebConfiguration {
+
+  @Bean
+  NavigationItem providerDeliveriesNavigation() {
+    return new NavigationItem(
+        "nav.providerDeliveries", "/provider-deliveries", EnumSet.of(Role.PROVIDER_STAFF), 35);
+  }
+
+  @Bean
+  NavigationItem deliveryDisputesNavigation() {
+    return new NavigationItem(
+        "nav.deliveryDisputes",
+        "/delivery-disputes",
+        EnumSet.of(Role.CASE_WORKER, Role.REGIONAL_OFFICER),
+        36);
+  }
+}
