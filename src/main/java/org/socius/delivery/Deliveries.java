@@ -321,7 +321,7 @@ public class Deliveries {
     RequiredRoles.anyOf(Role.PROVIDER_STAFF);
     DeliveryRecord r = find(id);
     providers.ownProvider(r.providerId());
-    if (r.status() != Status.RECORDED && r.status() != Status.DISPUTED || r.claimId() != null) {
+    if (r.status() != Status.RECORDED && r.status() != Status.DISPUTED) {
       throw new ConflictException("DLV-0125", r.status());
     }
     if (!records.withdraw(id, expectedVersion)) {
@@ -467,7 +467,6 @@ public class Deliveries {
         Status.RECORDED,
         now,
         by,
-        null,
         null,
         null,
         null,

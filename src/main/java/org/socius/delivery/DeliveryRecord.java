@@ -46,7 +46,6 @@ public record DeliveryRecord(
     OffsetDateTime settledAt,
     String settledBy,
     String settlementNote,
-    UUID claimId,
     int version) {
 
   public enum Status {

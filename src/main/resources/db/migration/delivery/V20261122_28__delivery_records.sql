@@ -64,8 +64,6 @@ create table delivery.delivery_record (
   settled_at        timestamptz,
   settled_by        text,
   settlement_note   text,
-  -- The provider's claim that includes the record, once claimed.
-  claim_id          uuid,
   version           int           not null default 0,
   unique (batch_id, batch_position),
   check ((starts_at is null) = (ends_at is null)),
@@ -107,5 +105,5 @@ create policy delivery_record_client_answer on delivery.delivery_record for upda
 grant select, insert on delivery.delivery_batch to ${app_role};
 grant select, insert on delivery.delivery_record to ${app_role};
 grant update (status, answered_at, answered_by, answered_as, dispute_reason, settled_at,
-              settled_by, settlement_note, claim_id, version)
+              settled_by, settlement_note, version)
   on delivery.delivery_record to ${app_role};

@@ -42,7 +42,7 @@ public class DeliveryRecords {
       municipality_id, client_name, service_type_id, service_name, unit, delivered_on, starts_at,
       ends_at, units, unit_price, copayment_share, staff_member, place, above_plan_reason, status,
       recorded_at, recorded_by, answered_at, answered_by, answered_as, dispute_reason, settled_at,
-      settled_by, settlement_note, claim_id, version""";
+      settled_by, settlement_note, version""";
 
   /** A batch already taken under a key. */
   public record Batch(UUID id, byte[] contentHash, int recordCount) {}
@@ -329,13 +329,12 @@ public class DeliveryRecords {
         == 1;
   }
 
-  /** The provider takes back a record not yet confirmed nor claimed. */
+  /** The provider takes back a record not yet confirmed (only confirmed records are claimed). */
   public boolean withdraw(UUID id, int expectedVersion) {
     return jdbc.sql(
                 """
                 update delivery.delivery_record set status = 'WITHDRAWN', version = version + 1
-                where id = :id and version = :v and status in ('RECORDED', 'DISPUTED')
-                  and claim_id is null""")
+                where id = :id and version = :v and status in ('RECORDED', 'DISPUTED')""")
             .param("id", id)
             .param("v", expectedVersion)
             .update()
@@ -386,7 +385,6 @@ public class DeliveryRecords {
         rs.getObject("settled_at", OffsetDateTime.class),
         rs.getString("settled_by"),
         rs.getString("settlement_note"),
-        rs.getObject("claim_id", UUID.class),
         rs.getInt("version"));
   }
 }
