@@ -104,7 +104,11 @@ class DemoData implements ApplicationRunner {
                           accounts.findByUsername("worker.harbour").orElseThrow(),
                           niece,
                           staff);
-                  deliveries.load(homeCare, staff, niece);
+                  deliveries.load(
+                      homeCare,
+                      staff,
+                      niece,
+                      accounts.findByUsername("officer.north").orElseThrow());
                 }));
     log.info("Demo data loaded: the Republic of Novaria (demo logins in the README)");
   }

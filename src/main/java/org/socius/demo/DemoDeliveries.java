@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.socius.accounts.UserAccount;
 import org.socius.cases.Agreement;
+import org.socius.delivery.BankAccount;
 import org.socius.delivery.Deliveries;
 import org.socius.delivery.DeliveryRecord;
 import org.socius.delivery.NewDelivery;
+import org.socius.delivery.Payments;
 import org.socius.platform.security.Actor;
 import org.springframework.stereotype.Component;
 
 /**
  * The old man's home care of the last ten days as Harbour Care Association recorded it, a morning
- * visit a day: his niece has confirmed the first six, disputed one, and four wait for her answer.
+ * visit a day: his niece has confirmed the first six, disputed one, and three wait for her answer.
+ * The region's treasury account and the provider's are set, so that claims can be paid.
  */
 @Component
 class DemoDeliveries {
@@ -23,13 +26,30 @@ class DemoDeliveries {
   private static final int CONFIRMED = 6;
 
   private final Deliveries deliveries;
+  private final Payments payments;
 
-  DemoDeliveries(Deliveries deliveries) {
+  DemoDeliveries(Deliveries deliveries, Payments payments) {
     this.deliveries = deliveries;
+    this.payments = payments;
   }
 
-  void load(Agreement homeCare, UserAccount providerStaff, UserAccount niece) {
+  void load(Agreement homeCare, UserAccount providerStaff, UserAccount niece, UserAccount officer) {
     Actor staff = DemoActors.of(providerStaff);
+    // The accounts money goes from and to: the region's treasury and the provider's bank.
+    DemoActors.as(
+        DemoActors.of(officer),
+        () ->
+            payments.setRegionAccount(
+                homeCare.regionId(),
+                BankAccount.typed(
+                    "Northern Region Treasury", "NV73NOVB0001000200030004", "NOVBNVN1")));
+    DemoActors.as(
+        staff,
+        () ->
+            payments.setPayeeAccount(
+                homeCare.providerId(),
+                BankAccount.typed(
+                    "Harbour Care Association", "NV54NOVB0009000800070006", "NOVBNVN1")));
     Actor representative = DemoActors.of(niece);
     LocalDate today = LocalDate.now();
     List<NewDelivery> visits = new ArrayList<>();

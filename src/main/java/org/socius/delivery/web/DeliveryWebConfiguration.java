@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Delivery in the navigation: a provider's staff record what they deliver; workers settle the
- * deliveries their clients dispute.
+ * Delivery in the navigation: a provider's staff record what they deliver and follow their claims;
+ * workers settle the deliveries their clients dispute; the regional officer reviews claims and pays
+ * them.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryWebConfiguration {
@@ -26,5 +27,21 @@ class DeliveryWebConfiguration {
         "/delivery-disputes",
         EnumSet.of(Role.CASE_WORKER, Role.REGIONAL_OFFICER),
         36);
+  }
+
+  @Bean
+  NavigationItem providerClaimsNavigation() {
+    return new NavigationItem(
+        "nav.providerClaims", "/provider-claims", EnumSet.of(Role.PROVIDER_STAFF), 37);
+  }
+
+  @Bean
+  NavigationItem claimsNavigation() {
+    return new NavigationItem("nav.claims", "/claims", EnumSet.of(Role.REGIONAL_OFFICER), 38);
+  }
+
+  @Bean
+  NavigationItem paymentsNavigation() {
+    return new NavigationItem("nav.payments", "/payments", EnumSet.of(Role.REGIONAL_OFFICER), 39);
   }
 }

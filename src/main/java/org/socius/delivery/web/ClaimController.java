@@ -1,0 +1,246 @@
+package org.socius.delivery.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.socius.cases.Agreements;
+import org.socius.delivery.BankAccount;
+import org.socius.delivery.Claim;
+import org.socius.delivery.Claims;
+import org.socius.delivery.Payments;
+import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.Finding;
+import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.NotFoundException;
+import org.socius.platform.security.CurrentScope;
+import org.socius.platform.web.FormErrors;
+import org.socius.providers.Provider;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Claims: the regional officer builds a month's claims, reviews each one's lines, rejects some with
+ * reasons, records advances and approves; a provider's staff follow their claims and keep the
+ * account they are paid to.
+ */
+@Controller
+class ClaimController {
+
+  private final Claims claims;
+  private final Payments payments;
+  private final Agreements agreements;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  ClaimController(
+      Claims claims,
+      Payments payments,
+      Agreements agreements,
+      MessageSource messages,
+      Clock clock) {
+    this.claims = claims;
+    this.payments = payments;
+    this.agreements = agreements;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/claims")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  String list(@RequestParam(required = false) String month, Model model) {
+    UUID region = officersRegion();
+    YearMonth shown = monthOr(month, YearMonth.now(clock).minusMonths(1));
+    model.addAttribute("month", shown);
+    model.addAttribute("claims", claims.ofRegion(region, shown));
+    return "delivery/claims";
+  }
+
+  @PostMapping("/claims/build")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  String build(
+      @RequestParam String month, Model model, Locale locale, RedirectAttributes redirect) {
+    YearMonth m = monthOr(month, null);
+    try {
+      List<Claim> built = claims.build(officersRegion(), m, null);
+      redirect.addFlashAttribute("flash", "claims.built");
+      redirect.addFlashAttribute("builtCount", built.size());
+      return "redirect:/claims?month=" + m;
+    } catch (InvalidInputException e) {
+      model.addAttribute("buildErrors", FormErrors.of(e, messages, locale));
+      return list(month, model);
+    }
+  }
+
+  @GetMapping("/claims/{id}")
+  @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'PROVIDER_STAFF')")
+  String show(@PathVariable UUID id, Model model) {
+    model.addAttribute("claim", claims.get(id));
+    model.addAttribute("lines", claims.lines(id));
+    model.addAttribute("today", LocalDate.now(clock));
+    return "delivery/claim";
+  }
+
+  @PostMapping("/claims/{id}/lines/{deliveryId}/rejection")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  String reject(
+      @PathVariable UUID id,
+      @PathVariable UUID deliveryId,
+      @RequestParam int version,
+      @RequestParam(defaultValue = "") String reason,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        "claims.lineRejected",
+        () -> claims.rejectLine(id, version, deliveryId, reason),
+        model,
+        locale,
+        redirect);
+  }
+
+  @PostMapping("/claims/{id}/approval")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  String approve(
+      @PathVariable UUID id,
+      @RequestParam int version,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    return act(id, "claims.approved", () -> claims.approve(id, version), model, locale, redirect);
+  }
+
+  @PostMapping("/claims/{id}/advances")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  String advance(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String contract,
+      @RequestParam(defaultValue = "") String paidOn,
+      @RequestParam(defaultValue = "") String amount,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    Claim c = claims.get(id);
+    return act(
+        id,
+        "claims.advanceRecorded",
+        () -> {
+          LocalDate day = null;
+          BigDecimal sum = null;
+          try {
+            day = paidOn.isBlank() ? null : LocalDate.parse(paidOn.trim());
+          } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("paidOn", "DLV-0205");
+          }
+          try {
+            sum = amount.isBlank() ? null : new BigDecimal(amount.trim());
+          } catch (NumberFormatException e) {
+            throw InvalidInputException.of("amount", "DLV-0206");
+          }
+          claims.recordAdvance(
+              c.regionId(), new Claims.NewAdvance(c.providerId(), contract, day, sum));
+          return c;
+        },
+        model,
+        locale,
+        redirect);
+  }
+
+  @GetMapping("/provider-claims")
+  @PreAuthorize("hasRole('PROVIDER_STAFF')")
+  String providerClaims(@RequestParam(required = false) UUID provider, Model model) {
+    List<Provider> mine = agreements.myProviders();
+    if (mine.isEmpty()) {
+      return "providers/none";
+    }
+    Provider shown =
+        mine.stream().filter(p -> p.id().equals(provider)).findFirst().orElse(mine.getFirst());
+    model.addAttribute("providers", mine);
+    model.addAttribute("provider", shown);
+    model.addAttribute("claims", claims.ofProvider(shown.id()));
+    if (!model.containsAttribute("account")) {
+      model.addAttribute(
+          "account",
+          payments.payeeAccount(shown.id()).orElse(new BankAccount(shown.legalName(), "", "")));
+    }
+    return "delivery/provider-claims";
+  }
+
+  @PostMapping("/provider-claims/account")
+  @PreAuthorize("hasRole('PROVIDER_STAFF')")
+  String payeeAccount(
+      @RequestParam UUID provider,
+      @RequestParam(defaultValue = "") String holder,
+      @RequestParam(defaultValue = "") String iban,
+      @RequestParam(defaultValue = "") String bic,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    BankAccount typed = BankAccount.typed(holder, iban, bic);
+    try {
+      payments.setPayeeAccount(provider, typed);
+      redirect.addFlashAttribute("flash", "claims.accountSaved");
+      return "redirect:/provider-claims?provider=" + provider;
+    } catch (InvalidInputException e) {
+      model.addAttribute("accountErrors", FormErrors.of(e, messages, locale));
+      model.addAttribute("account", typed);
+      return providerClaims(provider, model);
+    }
+  }
+
+  private String act(
+      UUID id,
+      String flash,
+      Supplier<?> action,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
+    try {
+      action.get();
+      redirect.addFlashAttribute("flash", flash);
+      return "redirect:/claims/" + id;
+    } catch (InvalidInputException | ConflictException e) {
+      model.addAttribute("claimErrors", FormErrors.ofRefusal(e, messages, locale));
+      return show(id, model);
+    }
+  }
+
+  /** The region an officer works in; a national one has none to build claims for here. */
+  static UUID officersRegion() {
+    UUID region = CurrentScope.get().regionId();
+    if (region == null) {
+      throw new NotFoundException("region", null);
+    }
+    return region;
+  }
+
+  private static YearMonth monthOr(String text, YearMonth fallback) {
+    if (text == null || text.isBlank()) {
+      if (fallback == null) {
+        throw new InvalidInputException(List.of(Finding.of("month", "DLV-0201", "")));
+      }
+      return fallback;
+    }
+    try {
+      return YearMonth.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      if (fallback == null) {
+        throw new InvalidInputException(List.of(Finding.of("month", "DLV-0208", text)));
+      }
+      return fallback;
+    }
+  }
+}
