@@ -17,7 +17,7 @@ class DeliveryWebConfiguration {
   @Bean
   NavigationItem providerDeliveriesNavigation() {
     return new NavigationItem(
-        "nav.providerDeliveries", "/provider-deliveries", EnumSet.of(Role.PROVIDER_STAFF), 35);
+        "nav.providerDeliveries", "/provider-deliveries", EnumSet.of(Role.PROVIDER_STAFF), 36);
   }
 
   @Bean
@@ -37,11 +37,23 @@ class DeliveryWebConfiguration {
 
   @Bean
   NavigationItem claimsNavigation() {
-    return new NavigationItem("nav.claims", "/claims", EnumSet.of(Role.REGIONAL_OFFICER), 38);
+    return new NavigationItem("nav.claims", "/claims", EnumSet.of(Role.REGIONAL_OFFICER), 37);
   }
 
   @Bean
   NavigationItem paymentsNavigation() {
-    return new NavigationItem("nav.payments", "/payments", EnumSet.of(Role.REGIONAL_OFFICER), 39);
+    return new NavigationItem("nav.payments", "/payments", EnumSet.of(Role.REGIONAL_OFFICER), 38);
+  }
+
+  @Bean
+  NavigationItem providerVouchersNavigation() {
+    return new NavigationItem(
+        "nav.providerVouchers", "/provider-vouchers", EnumSet.of(Role.PROVIDER_STAFF), 38);
+  }
+
+  @Bean
+  NavigationItem voucherSchemesNavigation() {
+    return new NavigationItem(
+        "nav.voucherSchemes", "/voucher-schemes", EnumSet.of(Role.REGIONAL_OFFICER), 39);
   }
 }
