@@ -43,9 +43,14 @@ public record Claim(
     PAID
   }
 
-  /** A confirmed delivery the claim asks to be paid for, and why the officer rejected it if so. */
+  /**
+   * A confirmed delivery or a voucher redemption the claim asks to be paid for, and why the officer
+   * rejected it if so. For a redemption the reference is the voucher's code and there is no
+   * contribution: the voucher is it.
+   */
   public record Line(
-      UUID deliveryId,
+      UUID itemId,
+      Kind kind,
       String agreementReference,
       String clientName,
       String serviceName,
@@ -64,6 +69,11 @@ public record Claim(
 
     public boolean rejected() {
       return rejectedReason != null;
+    }
+
+    public enum Kind {
+      DELIVERY,
+      VOUCHER
     }
   }
 }

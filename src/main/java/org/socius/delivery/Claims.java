@@ -120,19 +120,18 @@ public class Claims {
 
   /** The officer rejects a line of a claim under review, saying why; it is not paid. */
   @Transactional
-  public Claim rejectLine(UUID claimId, int expectedVersion, UUID deliveryId, String reason) {
+  public Claim rejectLine(UUID claimId, int expectedVersion, UUID itemId, String reason) {
     RequiredRoles.anyOf(Role.REGIONAL_OFFICER);
     String why = reason == null ? "" : reason.trim();
     if (why.isEmpty() || why.length() > MAX_REASON) {
       throw InvalidInputException.of("reason", "DLV-0202", MAX_REASON);
     }
     Claim c = underReview(claimId, expectedVersion);
-    if (!records.rejectLine(claimId, deliveryId, why, CurrentScope.actorName())) {
-      throw new NotFoundException("claim line", deliveryId);
+    if (!records.rejectLine(claimId, itemId, why, CurrentScope.actorName())) {
+      throw new NotFoundException("claim line", itemId);
     }
     records.retotal(claimId);
-    audit.recordChange(
-        entity(c), "reject-claim-line", null, Map.of("delivery", deliveryId, "reason", why));
+    audit.recordChange(entity(c), "reject-claim-line", null, Map.of("item", itemId, "reason", why));
     return get(claimId);
   }
 

@@ -13,6 +13,7 @@ import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.catalogue.Catalogue;
 import org.socius.catalogue.ServiceType;
+import org.socius.catalogue.Tariff;
 import org.socius.delivery.internal.VoucherCodes;
 import org.socius.delivery.internal.VoucherRecords;
 import org.socius.people.People;
@@ -238,6 +239,14 @@ public class Vouchers {
     if (used.compareTo(v.remaining()) > 0) {
       throw InvalidInputException.of("used", "DLV-0409", v.remaining().toPlainString());
     }
+    ServiceType type = catalogue.serviceType(service.serviceTypeId()).orElseThrow();
+    BigDecimal unitPrice =
+        v.scheme().kind() == Voucher.Kind.VALUE
+            ? BigDecimal.ONE
+            : catalogue
+                .tariffOn(service.serviceTypeId(), v.regionId(), now.toLocalDate())
+                .map(Tariff::price)
+                .orElseThrow(() -> new ConflictException("DLV-0419", type.name()));
     if (!records.take(v.id(), used, v.scheme().partial())) {
       throw new ConflictException("DLV-0410", v.code());
     }
@@ -248,7 +257,9 @@ public class Vouchers {
         service.providerId(),
         service.registeredServiceId(),
         service.serviceTypeId(),
+        type.name(),
         used,
+        unitPrice,
         now,
         by);
     audit.recordChange(

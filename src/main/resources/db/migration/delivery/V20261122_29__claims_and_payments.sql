@@ -52,12 +52,14 @@ create table delivery.claim (
 );
 create index claim_region_month on delivery.claim (region_id, month);
 
--- A line per confirmed delivery: claimed once, ever.
+-- A line per confirmed delivery or voucher redemption (its item): claimed once, ever.
 create table delivery.claim_line (
   claim_id        uuid          not null references delivery.claim (id),
-  delivery_id     uuid          not null unique,
+  item_id         uuid          not null unique,
+  kind            text          not null check (kind in ('DELIVERY', 'VOUCHER')),
   region_id       uuid          not null,
   municipality_id uuid          not null,
+  -- The agreement's reference for a delivery, the voucher's code for a redemption.
   agreement_ref   text          not null,
   client_name     text          not null,
   service_name    text          not null,
@@ -68,7 +70,7 @@ create table delivery.claim_line (
   copayment       numeric(12,2) not null check (copayment >= 0 and copayment <= amount),
   rejected_reason text,
   rejected_by     text,
-  primary key (claim_id, delivery_id)
+  primary key (claim_id, item_id)
 );
 
 -- Advances paid to a provider under a contract, offset against its approved claims, oldest first.

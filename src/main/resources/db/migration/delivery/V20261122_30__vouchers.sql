@@ -45,7 +45,10 @@ create table delivery.redemption (
   provider_id           uuid          not null,
   registered_service_id uuid          not null,
   service_type_id       uuid          not null,
+  service_name          text          not null,
   used                  numeric(12,2) not null check (used > 0),
+  -- What a unit used is paid: 1 for a voucher of money, the region's tariff for one of units.
+  unit_price            numeric(12,2) not null check (unit_price >= 0),
   redeemed_at           timestamptz   not null,
   redeemed_by           text          not null
 );

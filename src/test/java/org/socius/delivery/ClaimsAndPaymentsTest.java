@@ -43,6 +43,8 @@ class ClaimsAndPaymentsTest {
   @Autowired Claims claims;
   @Autowired Payments payments;
   @Autowired ClientAccess clientAccess;
+  @Autowired Vouchers vouchers;
+  @Autowired org.socius.catalogue.Catalogue catalogue;
   @Autowired TestClock clock;
 
   private final String carer = "Carer " + UUID.randomUUID().toString().substring(0, 8);
@@ -63,6 +65,26 @@ class ClaimsAndPaymentsTest {
         carer,
         "At home",
         "");
+  }
+
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
+
+  /** The provider's registered service of hot meals. */
+  private UUID hotMealsOf(UUID providerId) {
+    return org.socius.platform.security.CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql(
+                            """
+                            select r.id from providers.registered_service r
+                              join catalogue.service_type t on t.id = r.service_type_id
+                            where r.provider_id = :p and t.code = 'HOT-MEALS'
+                              and r.status = 'ACTIVE' limit 1""")
+                        .param("p", providerId)
+                        .query(UUID.class)
+                        .single()));
   }
 
   private <T> T asOfficer(java.util.function.Supplier<T> work) {
@@ -118,6 +140,30 @@ class ClaimsAndPaymentsTest {
     }
     List<UUID> confirmed = recorded.subList(0, 2).stream().map(DeliveryRecord::id).toList();
 
+    // The client also holds meal vouchers, three of which Harbour serves.
+    Voucher.Scheme lunches =
+        asOfficer(
+            () ->
+                vouchers.defineScheme(
+                    north,
+                    new Vouchers.NewScheme(
+                        "Lunches " + UUID.randomUUID().toString().substring(0, 6),
+                        Voucher.Kind.UNITS,
+                        new BigDecimal("10"),
+                        60,
+                        true,
+                        List.of("HOT-MEALS"))));
+    UUID holder = agreed.details().personId();
+    Voucher voucher = fixtures.as("worker.harbour", () -> vouchers.issue(lunches.id(), holder));
+    UUID harbourMeals = hotMealsOf(care.providerId());
+    fixtures.as(
+        "provider.staff", () -> vouchers.redeem(voucher.code(), harbourMeals, new BigDecimal("3")));
+    BigDecimal mealPrice =
+        catalogue
+            .tariffOn(catalogue.serviceTypeByCode("HOT-MEALS").orElseThrow().id(), north, today)
+            .orElseThrow()
+            .price();
+
     // The month is not over: no claim yet.
     assertThatThrownBy(() -> asOfficer(() -> claims.build(north, month, care.providerId())))
         .hasMessageContaining("DLV-0201");
@@ -128,9 +174,7 @@ class ClaimsAndPaymentsTest {
     List<Claim.Line> lines = asOfficer(() -> claims.lines(claim.id()));
     List<Claim.Line> ours =
         lines.stream().filter(l -> l.agreementReference().equals(care.reference())).toList();
-    assertThat(ours)
-        .extracting(Claim.Line::deliveryId)
-        .containsExactlyInAnyOrderElementsOf(confirmed);
+    assertThat(ours).extracting(Claim.Line::itemId).containsExactlyInAnyOrderElementsOf(confirmed);
     BigDecimal price = care.services().getFirst().unitPrice();
     BigDecimal share =
         care.services()
@@ -143,6 +187,15 @@ class ClaimsAndPaymentsTest {
           .isEqualByComparingTo(price.multiply(share).setScale(2, RoundingMode.HALF_UP));
     }
     assertThat(ours.getFirst().copayment()).isPositive();
+    assertThat(lines)
+        .filteredOn(l -> l.agreementReference().equals(voucher.code()))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.kind()).isEqualTo(Claim.Line.Kind.VOUCHER);
+              assertThat(l.amount()).isEqualByComparingTo(mealPrice.multiply(new BigDecimal("3")));
+              assertThat(l.copayment()).isZero();
+            });
     assertThat(claim.gross())
         .isEqualByComparingTo(
             lines.stream().map(Claim.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -154,14 +207,13 @@ class ClaimsAndPaymentsTest {
     assertThatThrownBy(
             () ->
                 asOfficer(
-                    () ->
-                        claims.rejectLine(claim.id(), claim.version(), rejected.deliveryId(), " ")))
+                    () -> claims.rejectLine(claim.id(), claim.version(), rejected.itemId(), " ")))
         .hasMessageContaining("DLV-0202");
     Claim afterReject =
         asOfficer(
             () ->
                 claims.rejectLine(
-                    claim.id(), claim.version(), rejected.deliveryId(), "Twice the same hour."));
+                    claim.id(), claim.version(), rejected.itemId(), "Twice the same hour."));
     assertThat(afterReject.rejected()).isEqualByComparingTo(rejected.net());
     asOfficer(
         () -> {

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of claims, their lines and the advances they offset. A month's claims are built in the
- * database from the confirmed delivery not yet claimed, a statement per provider whatever the
- * number of records.
+ * database from the confirmed delivery and the voucher redemptions not yet claimed, a statement per
+ * provider and kind whatever the number of records. Months are counted in UTC.
  */
 @Repository
 public class ClaimRecords {
@@ -37,18 +37,29 @@ public class ClaimRecords {
     this.jdbc = jdbc;
   }
 
-  /** The providers with confirmed delivery of the month in the region not yet claimed. */
+  /**
+   * The providers with confirmed delivery or voucher redemptions of the month in the region not yet
+   * claimed.
+   */
   public List<UUID> providersToClaim(UUID regionId, YearMonth month, UUID providerId) {
     return jdbc.sql(
             """
-            select distinct d.provider_id from delivery.delivery_record d
+            select d.provider_id from delivery.delivery_record d
             where d.region_id = :r and d.status = 'CONFIRMED'
               and d.delivered_on between :from and :to
               and (cast(:p as uuid) is null or d.provider_id = :p)
-              and not exists (select 1 from delivery.claim_line l where l.delivery_id = d.id)""")
+              and not exists (select 1 from delivery.claim_line l where l.item_id = d.id)
+            union
+            select x.provider_id from delivery.redemption x
+            where x.region_id = :r and x.redeemed_at >= :start and x.redeemed_at < :end
+              and (cast(:p as uuid) is null or x.provider_id = :p)
+              and not exists (select 1 from delivery.claim_line l where l.item_id = x.id)""")
         .param("r", regionId)
         .param("from", month.atDay(1))
         .param("to", month.atEndOfMonth())
+        .param("start", month.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+        .param(
+            "end", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
         .param("p", providerId)
         .query(UUID.class)
         .list();
@@ -104,22 +115,42 @@ public class ClaimRecords {
         .update();
     jdbc.sql(
             """
-            insert into delivery.claim_line (claim_id, delivery_id, region_id, municipality_id,
+            insert into delivery.claim_line (claim_id, item_id, kind, region_id, municipality_id,
               agreement_ref, client_name, service_name, delivered_on, units, unit_price, amount,
               copayment)
-            select :id, d.id, d.region_id, d.municipality_id, d.agreement_ref, d.client_name,
-              d.service_name, d.delivered_on, d.units, d.unit_price,
+            select :id, d.id, 'DELIVERY', d.region_id, d.municipality_id, d.agreement_ref,
+              d.client_name, d.service_name, d.delivered_on, d.units, d.unit_price,
               round(d.units * d.unit_price, 2),
               round(round(d.units * d.unit_price, 2) * d.copayment_share, 2)
             from delivery.delivery_record d
             where d.provider_id = :p and d.region_id = :r and d.status = 'CONFIRMED'
               and d.delivered_on between :from and :to
-              and not exists (select 1 from delivery.claim_line l where l.delivery_id = d.id)""")
+              and not exists (select 1 from delivery.claim_line l where l.item_id = d.id)""")
         .param("id", id)
         .param("p", providerId)
         .param("r", regionId)
         .param("from", month.atDay(1))
         .param("to", month.atEndOfMonth())
+        .update();
+    // A voucher is the contribution: the holder pays nothing more for what it covers.
+    jdbc.sql(
+            """
+            insert into delivery.claim_line (claim_id, item_id, kind, region_id, municipality_id,
+              agreement_ref, client_name, service_name, delivered_on, units, unit_price, amount,
+              copayment)
+            select :id, x.id, 'VOUCHER', x.region_id, x.municipality_id, v.code, v.holder_name,
+              x.service_name, cast(x.redeemed_at as date), x.used, x.unit_price,
+              round(x.used * x.unit_price, 2), 0
+            from delivery.redemption x join delivery.voucher v on v.id = x.voucher_id
+            where x.provider_id = :p and x.region_id = :r
+              and x.redeemed_at >= :start and x.redeemed_at < :end
+              and not exists (select 1 from delivery.claim_line l where l.item_id = x.id)""")
+        .param("id", id)
+        .param("p", providerId)
+        .param("r", regionId)
+        .param("start", month.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+        .param(
+            "end", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
         .update();
     retotal(id);
   }
@@ -168,7 +199,7 @@ public class ClaimRecords {
   public List<Claim.Line> lines(UUID claimId) {
     return jdbc.sql(
             """
-            select delivery_id, agreement_ref, client_name, service_name, delivered_on, units,
+            select item_id, kind, agreement_ref, client_name, service_name, delivered_on, units,
               unit_price, amount, copayment, rejected_reason, rejected_by
             from delivery.claim_line where claim_id = :id
             order by client_name, agreement_ref, delivered_on""")
@@ -177,29 +208,30 @@ public class ClaimRecords {
             (rs, n) ->
                 new Claim.Line(
                     rs.getObject(1, UUID.class),
-                    rs.getString(2),
+                    Claim.Line.Kind.valueOf(rs.getString(2)),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getObject(5, LocalDate.class),
-                    rs.getBigDecimal(6),
+                    rs.getString(5),
+                    rs.getObject(6, LocalDate.class),
                     rs.getBigDecimal(7),
                     rs.getBigDecimal(8),
                     rs.getBigDecimal(9),
-                    rs.getString(10),
-                    rs.getString(11)))
+                    rs.getBigDecimal(10),
+                    rs.getString(11),
+                    rs.getString(12)))
         .list();
   }
 
   /** Rejects a line of a claim still under review; false if there is no such line. */
-  public boolean rejectLine(UUID claimId, UUID deliveryId, String reason, String by) {
+  public boolean rejectLine(UUID claimId, UUID itemId, String reason, String by) {
     return jdbc.sql(
                 """
                 update delivery.claim_line set rejected_reason = :reason, rejected_by = :by
-                where claim_id = :c and delivery_id = :d""")
+                where claim_id = :c and item_id = :d""")
             .param("reason", reason)
             .param("by", by)
             .param("c", claimId)
-            .param("d", deliveryId)
+            .param("d", itemId)
             .update()
         == 1;
   }

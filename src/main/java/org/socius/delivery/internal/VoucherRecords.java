@@ -133,14 +133,17 @@ public class VoucherRecords {
       UUID providerId,
       UUID registeredServiceId,
       UUID serviceTypeId,
+      String serviceName,
       BigDecimal used,
+      BigDecimal unitPrice,
       OffsetDateTime at,
       String by) {
     jdbc.sql(
             """
             insert into delivery.redemption (id, voucher_id, region_id, municipality_id,
-              provider_id, registered_service_id, service_type_id, used, redeemed_at, redeemed_by)
-            values (:id, :v, :r, :m, :p, :rs, :type, :used, :at, :by)""")
+              provider_id, registered_service_id, service_type_id, service_name, used, unit_price,
+              redeemed_at, redeemed_by)
+            values (:id, :v, :r, :m, :p, :rs, :type, :name, :used, :price, :at, :by)""")
         .param("id", id)
         .param("v", v.id())
         .param("r", v.regionId())
@@ -148,7 +151,9 @@ public class VoucherRecords {
         .param("p", providerId)
         .param("rs", registeredServiceId)
         .param("type", serviceTypeId)
+        .param("name", serviceName)
         .param("used", used)
+        .param("price", unitPrice)
         .param("at", at)
         .param("by", by)
         .update();

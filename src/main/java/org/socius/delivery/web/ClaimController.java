@@ -93,11 +93,11 @@ class ClaimController {
     return "delivery/claim";
   }
 
-  @PostMapping("/claims/{id}/lines/{deliveryId}/rejection")
+  @PostMapping("/claims/{id}/lines/{itemId}/rejection")
   @PreAuthorize("hasRole('REGIONAL_OFFICER')")
   String reject(
       @PathVariable UUID id,
-      @PathVariable UUID deliveryId,
+      @PathVariable UUID itemId,
       @RequestParam int version,
       @RequestParam(defaultValue = "") String reason,
       Model model,
@@ -106,7 +106,7 @@ class ClaimController {
     return act(
         id,
         "claims.lineRejected",
-        () -> claims.rejectLine(id, version, deliveryId, reason),
+        () -> claims.rejectLine(id, version, itemId, reason),
         model,
         locale,
         redirect);
