@@ -54,15 +54,27 @@ final class KeepAliveHttp implements AutoCloseable {
 
   /** Sends a POST with a JSON body and answers the status and body. */
   Response postJson(String path, String authorization, String json) throws IOException {
+    return post(
+        path, authorization, "application/json", null, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends a POST with a body of the type given, one more header line when given (an idempotency
+   * key, say), and answers the status and body.
+   */
+  Response post(String path, String authorization, String type, String header, byte[] body)
+      throws IOException {
     connect();
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
     StringBuilder request = new StringBuilder(256);
     request.append("POST ").append(path).append(" HTTP/1.1\r\n");
     request.append("Host: ").append(host).append(':').append(port).append("\r\n");
     if (authorization != null) {
       request.append("Authorization: ").append(authorization).append("\r\n");
     }
-    request.append("Content-Type: application/json\r\n");
+    if (header != null) {
+      request.append(header).append("\r\n");
+    }
+    request.append("Content-Type: ").append(type).append("\r\n");
     request.append("Content-Length: ").append(body.length).append("\r\n\r\n");
     out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
     out.write(body);

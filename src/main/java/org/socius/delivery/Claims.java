@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,9 @@ public class Claims {
     OffsetDateTime now = OffsetDateTime.now(clock);
     String by = CurrentScope.actorName();
     List<Claim> built = new ArrayList<>();
-    for (UUID provider : records.providersToClaim(regionId, month, providerId)) {
+    Map<UUID, Integer> items = records.gather(regionId, month, providerId);
+    Map<UUID, UUID> claimByProvider = new LinkedHashMap<>();
+    for (UUID provider : items.keySet()) {
       UUID id = Ids.newId();
       records.insert(
           id,
@@ -84,6 +87,12 @@ public class Claims {
           catalogue.currency(),
           now,
           by);
+      claimByProvider.put(provider, id);
+    }
+    if (!claimByProvider.isEmpty()) {
+      records.fill(claimByProvider);
+    }
+    for (UUID id : claimByProvider.values()) {
       Claim claim = records.find(id).orElseThrow();
       audit.recordChange(entity(claim), "build-claim", null, Map.of("lines", claim.lineCount()));
       built.add(claim);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.socius.cases.CaseAccess;
 import org.socius.cases.Cases;
 import org.socius.cases.ClientPortal;
 import org.socius.catalogue.Catalogue;
+import org.socius.catalogue.Classification.NormPeriod;
 import org.socius.catalogue.ServiceType;
 import org.socius.delivery.DeliveryRecord.AnsweredAs;
 import org.socius.delivery.DeliveryRecord.Status;
@@ -417,14 +419,18 @@ public class Deliveries {
     if (first == null) {
       return new DeliveryChecks.Known(providerId, byReference, types, Map.of(), List.of());
     }
-    // The volume of every period the set's days fall in: a year covers them all.
-    LocalDate from = first.withDayOfYear(1);
-    LocalDate to = last.withDayOfYear(last.lengthOfYear());
-    List<UUID> planServices =
-        byReference.values().stream()
-            .flatMap(a -> a.services().stream())
-            .map(Agreement.Line::planServiceId)
-            .toList();
+    List<Agreement.Line> lines =
+        byReference.values().stream().flatMap(a -> a.services().stream()).toList();
+    List<UUID> planServices = lines.stream().map(Agreement.Line::planServiceId).toList();
+    // The volume already recorded in every period the set's days fall in, for the longest period
+    // any of its services counts over (a day's for daily volumes, a year's for yearly ones).
+    NormPeriod longest =
+        lines.stream()
+            .map(Agreement.Line::period)
+            .max(Comparator.naturalOrder())
+            .orElse(NormPeriod.DAY);
+    LocalDate from = DeliveryChecks.periodStart(longest, first);
+    LocalDate to = DeliveryChecks.periodEnd(longest, last);
     return new DeliveryChecks.Known(
         providerId,
         byReference,

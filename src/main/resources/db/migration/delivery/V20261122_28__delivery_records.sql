@@ -93,9 +93,17 @@ create policy delivery_batch_provider on delivery.delivery_batch for all
 -- disputes; the client reads and answers the records of their own case.
 alter table delivery.delivery_record enable row level security;
 alter table delivery.delivery_record force row level security;
-create policy delivery_record_scope on delivery.delivery_record for all
-  using (cases.may_see(case_id, region_id, municipality_id) or providers.acts_for(provider_id))
-  with check (cases.may_see(case_id, region_id, municipality_id) or providers.acts_for(provider_id));
+-- Separate policies, each led by a cheap test of the role: a row is checked only against the
+-- policy of the one reading or writing it (an officer's million rows never ask whom a provider's
+-- staff act for, nor a provider's ten thousand new rows who is on the case's team).
+create policy delivery_record_provider on delivery.delivery_record for all
+  using (platform.acts_as_any(array['PROVIDER_STAFF']) and providers.acts_for(provider_id))
+  with check (platform.acts_as_any(array['PROVIDER_STAFF']) and providers.acts_for(provider_id));
+create policy delivery_record_workers on delivery.delivery_record for all
+  using (platform.acts_as_any(array['CASE_WORKER', 'REGIONAL_OFFICER'])
+         and cases.may_see(case_id, region_id, municipality_id))
+  with check (platform.acts_as_any(array['CASE_WORKER', 'REGIONAL_OFFICER'])
+              and cases.may_see(case_id, region_id, municipality_id));
 create policy delivery_record_client on delivery.delivery_record for select
   using (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id));
 create policy delivery_record_client_answer on delivery.delivery_record for update

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,31 +40,47 @@ public class ClaimRecords {
   }
 
   /**
-   * The providers with confirmed delivery or voucher redemptions of the month in the region not yet
-   * claimed.
+   * Gathers what the month's claims of the region will hold (of one provider when one is named):
+   * every confirmed delivery and voucher redemption not yet claimed, priced, into a table of this
+   * transaction; answers how many items each provider has. One pass over the month, however many
+   * providers and records.
    */
-  public List<UUID> providersToClaim(UUID regionId, YearMonth month, UUID providerId) {
-    return jdbc.sql(
+  public Map<UUID, Integer> gather(UUID regionId, YearMonth month, UUID providerId) {
+    jdbc.sql(
             """
-            select d.provider_id from delivery.delivery_record d
+            create temporary table claim_item on commit drop as
+            select d.provider_id, d.id as item_id, 'DELIVERY' as kind, d.region_id,
+              d.municipality_id, d.agreement_ref, d.client_name, d.service_name, d.delivered_on,
+              d.units, d.unit_price, round(d.units * d.unit_price, 2) as amount,
+              round(round(d.units * d.unit_price, 2) * d.copayment_share, 2) as copayment
+            from delivery.delivery_record d
             where d.region_id = :r and d.status = 'CONFIRMED'
               and d.delivered_on between :from and :to
               and (cast(:p as uuid) is null or d.provider_id = :p)
               and not exists (select 1 from delivery.claim_line l where l.item_id = d.id)
-            union
-            select x.provider_id from delivery.redemption x
+            union all
+            -- A voucher is the contribution: the holder pays nothing more for what it covers.
+            select x.provider_id, x.id, 'VOUCHER', x.region_id, x.municipality_id, v.code,
+              v.holder_name, x.service_name, cast(x.redeemed_at as date), x.used, x.unit_price,
+              round(x.used * x.unit_price, 2), 0
+            from delivery.redemption x join delivery.voucher v on v.id = x.voucher_id
             where x.region_id = :r and x.redeemed_at >= :start and x.redeemed_at < :end
               and (cast(:p as uuid) is null or x.provider_id = :p)
               and not exists (select 1 from delivery.claim_line l where l.item_id = x.id)""")
         .param("r", regionId)
         .param("from", month.atDay(1))
         .param("to", month.atEndOfMonth())
-        .param("start", month.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
-        .param(
-            "end", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+        .param("start", month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+        .param("end", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC))
         .param("p", providerId)
-        .query(UUID.class)
-        .list();
+        .update();
+    Map<UUID, Integer> counts = new LinkedHashMap<>();
+    jdbc.sql("select provider_id, count(*) from claim_item group by provider_id order by 1")
+        .query(
+            rs -> {
+              counts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+            });
+    return counts;
   }
 
   public String nextReference(YearMonth month) {
@@ -82,10 +100,7 @@ public class ClaimRecords {
         .single();
   }
 
-  /**
-   * A new claim with a line per confirmed delivery of the month not yet claimed: its amount at the
-   * agreed price and the client's contribution in the agreement's share, each to the cent.
-   */
+  /** A new claim, empty until {@link #fill} gives it its lines. */
   public void insert(
       UUID id,
       String reference,
@@ -113,46 +128,50 @@ public class ClaimRecords {
         .param("at", at)
         .param("by", by)
         .update();
+  }
+
+  /**
+   * Moves the gathered items into the new claims, each provider's into its own, and totals them:
+   * two statements for all the claims.
+   */
+  public void fill(Map<UUID, UUID> claimByProvider) {
+    String providers =
+        "{"
+            + String.join(",", claimByProvider.keySet().stream().map(UUID::toString).toList())
+            + "}";
+    String claims =
+        "{"
+            + String.join(",", claimByProvider.values().stream().map(UUID::toString).toList())
+            + "}";
     jdbc.sql(
             """
             insert into delivery.claim_line (claim_id, item_id, kind, region_id, municipality_id,
               agreement_ref, client_name, service_name, delivered_on, units, unit_price, amount,
               copayment)
-            select :id, d.id, 'DELIVERY', d.region_id, d.municipality_id, d.agreement_ref,
-              d.client_name, d.service_name, d.delivered_on, d.units, d.unit_price,
-              round(d.units * d.unit_price, 2),
-              round(round(d.units * d.unit_price, 2) * d.copayment_share, 2)
-            from delivery.delivery_record d
-            where d.provider_id = :p and d.region_id = :r and d.status = 'CONFIRMED'
-              and d.delivered_on between :from and :to
-              and not exists (select 1 from delivery.claim_line l where l.item_id = d.id)""")
-        .param("id", id)
-        .param("p", providerId)
-        .param("r", regionId)
-        .param("from", month.atDay(1))
-        .param("to", month.atEndOfMonth())
+            select m.claim_id, i.item_id, i.kind, i.region_id, i.municipality_id, i.agreement_ref,
+              i.client_name, i.service_name, i.delivered_on, i.units, i.unit_price, i.amount,
+              i.copayment
+            from claim_item i
+            join unnest(cast(:providers as uuid[]), cast(:claims as uuid[])) m(provider_id, claim_id)
+              on m.provider_id = i.provider_id""")
+        .param("providers", providers)
+        .param("claims", claims)
         .update();
-    // A voucher is the contribution: the holder pays nothing more for what it covers.
     jdbc.sql(
             """
-            insert into delivery.claim_line (claim_id, item_id, kind, region_id, municipality_id,
-              agreement_ref, client_name, service_name, delivered_on, units, unit_price, amount,
-              copayment)
-            select :id, x.id, 'VOUCHER', x.region_id, x.municipality_id, v.code, v.holder_name,
-              x.service_name, cast(x.redeemed_at as date), x.used, x.unit_price,
-              round(x.used * x.unit_price, 2), 0
-            from delivery.redemption x join delivery.voucher v on v.id = x.voucher_id
-            where x.provider_id = :p and x.region_id = :r
-              and x.redeemed_at >= :start and x.redeemed_at < :end
-              and not exists (select 1 from delivery.claim_line l where l.item_id = x.id)""")
-        .param("id", id)
-        .param("p", providerId)
-        .param("r", regionId)
-        .param("start", month.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
-        .param(
-            "end", month.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+            update delivery.claim c set
+              line_count = t.lines, gross = t.gross, copayment = t.copayment, rejected = 0,
+              payable = t.gross - t.copayment - c.advance_offset
+            from (select m.claim_id, count(*) as lines, sum(i.amount) as gross,
+                         sum(i.copayment) as copayment
+                  from claim_item i
+                  join unnest(cast(:providers as uuid[]), cast(:claims as uuid[]))
+                    m(provider_id, claim_id) on m.provider_id = i.provider_id
+                  group by m.claim_id) t
+            where c.id = t.claim_id""")
+        .param("providers", providers)
+        .param("claims", claims)
         .update();
-    retotal(id);
   }
 
   /** The claim's totals from its lines; what is payable after rejections and offsets. */
