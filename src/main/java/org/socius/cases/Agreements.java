@@ -330,8 +330,9 @@ public class Agreements {
 
   /**
    * The agreements with these references that the acting user may read, for checking what a
-   * provider records as delivered against them. Not recorded as reads of the clients' files: the
-   * provider's own records name them, many at a time, and nobody is shown them here.
+   * provider records as delivered against them, without how their contributions were found ({@link
+   * Agreement#contribution()} is null). Not recorded as reads of the clients' files: the provider's
+   * own records name them, many at a time, and nobody is shown them here.
    */
   @Transactional(readOnly = true)
   public List<Agreement> byReferences(Collection<String> references) {

@@ -47,7 +47,6 @@ import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.security.Role;
 import org.socius.providers.ProviderProfiles;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -135,6 +134,8 @@ public class Deliveries {
     if (taken.isPresent()) {
       return replay(taken.get(), hash);
     }
+    // Visits recorded meanwhile by another request for the same staff are seen, not missed.
+    records.lockStaff(providerId, timedStaff(sent));
     LocalDate today = LocalDate.now(clock);
     DeliveryChecks.Outcome checked = DeliveryChecks.check(sent, known(providerId, sent), today);
     if (!checked.findings().isEmpty()) {
@@ -151,12 +152,7 @@ public class Deliveries {
     for (DeliveryChecks.Accepted a : checked.accepted()) {
       rows.add(toRecord(batchId, providerId, a, now, by));
     }
-    try {
-      records.insert(rows);
-    } catch (DataIntegrityViolationException e) {
-      // Only the database sees visits recorded meanwhile by another request of the provider.
-      throw new ConflictException("DLV-0120");
-    }
+    records.insert(rows);
     return new Outcome(batchId, false, new ImportReport(sent.size(), rows.size(), List.of()));
   }
 
@@ -387,11 +383,21 @@ public class Deliveries {
         batch.id(), true, new ImportReport(batch.recordCount(), batch.recordCount(), List.of()));
   }
 
+  /** The staff members of the set's timed visits. */
+  private static Set<String> timedStaff(List<NewDelivery> sent) {
+    Set<String> staff = new java.util.TreeSet<>();
+    for (NewDelivery d : sent) {
+      if (d != null && d.start() != null && !trim(d.staff()).isEmpty()) {
+        staff.add(trim(d.staff()));
+      }
+    }
+    return staff;
+  }
+
   /** What the checks need, read in a few statements whatever the size of the set. */
   private DeliveryChecks.Known known(UUID providerId, List<NewDelivery> sent) {
     Set<String> references = new LinkedHashSet<>();
     Set<String> codes = new LinkedHashSet<>();
-    Set<String> staff = new LinkedHashSet<>();
     LocalDate first = null;
     LocalDate last = null;
     for (NewDelivery d : sent) {
@@ -400,9 +406,6 @@ public class Deliveries {
       }
       references.add(trim(d.agreement()));
       codes.add(trim(d.service()));
-      if (!trim(d.staff()).isEmpty() && d.start() != null) {
-        staff.add(trim(d.staff()));
-      }
       if (d.date() != null) {
         first = first == null || d.date().isBefore(first) ? d.date() : first;
         last = last == null || d.date().isAfter(last) ? d.date() : last;
@@ -436,7 +439,7 @@ public class Deliveries {
         byReference,
         types,
         records.volume(planServices, from, to),
-        records.visits(providerId, staff, first, last));
+        records.visits(providerId, timedStaff(sent), first, last));
   }
 
   private static DeliveryRecord toRecord(

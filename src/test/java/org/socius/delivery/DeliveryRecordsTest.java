@@ -221,6 +221,43 @@ class DeliveryRecordsTest {
   }
 
   @Test
+  void ofTwoOverlappingVisitsOfOneCarerSentAtOnceOneIsTaken() throws Exception {
+    Agreed agreed = homeCareAndMeals();
+    Agreement care = agreed.with(HARBOUR);
+    LocalDate day = today.minusDays(2);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Boolean>> taken = new java.util.ArrayList<>();
+      // 09:00-10:00 and 09:30-10:30: the same carer cannot give both.
+      for (String[] visit :
+          List.of(new String[] {"09:00", "10:00"}, new String[] {"09:30", "10:30"})) {
+        taken.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return send(
+                          care,
+                          "race-" + visit[0] + care.id(),
+                          List.of(visit(care, day, visit[0], visit[1], anna)))
+                      .accepted();
+                }));
+      }
+      start.countDown();
+      int accepted = 0;
+      for (var f : taken) {
+        accepted += f.get() ? 1 : 0;
+      }
+      assertThat(accepted).isEqualTo(1);
+      assertThat(recordedFor(agreed)).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+      agreedCases.close(agreed);
+    }
+  }
+
+  @Test
   void nothingIsDeliveredToACaseAfterItClosed() {
     Agreed agreed = homeCareAndMeals();
     Agreement care = agreed.with(HARBOUR);

@@ -35,6 +35,9 @@ public class AgreementRecords {
       monthly_copayment, contribution, status, drawn_at, drawn_by, answered_at, answered_by,
       decline_reason, ended_on, end_reason, version""";
 
+  private static final String WITHOUT_CONTRIBUTION =
+      COLUMNS.replace(", contribution,", ", null as contribution,");
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -117,11 +120,16 @@ public class AgreementRecords {
     return list("id = :id", "", Map.of("id", id)).stream().findFirst();
   }
 
+  /**
+   * The agreements with these references, without how their contributions were found (null):
+   * checking delivery against thousands of agreements at once has no use for it.
+   */
   public List<Agreement> byReferences(Collection<String> references) {
     if (references.isEmpty()) {
       return List.of();
     }
-    return list("reference in (:refs)", "", Map.of("refs", List.copyOf(references)));
+    return list(
+        WITHOUT_CONTRIBUTION, "reference in (:refs)", "", Map.of("refs", List.copyOf(references)));
   }
 
   public List<Agreement> ofCase(UUID caseId) {
@@ -284,6 +292,11 @@ public class AgreementRecords {
    * so that each agreement is built once, whole.
    */
   private List<Agreement> list(String where, String order, Map<String, Object> params) {
+    return list(COLUMNS, where, order, params);
+  }
+
+  private List<Agreement> list(
+      String columns, String where, String order, Map<String, Object> params) {
     Map<UUID, List<Agreement.Line>> lines = new HashMap<>();
     jdbc.sql(
             """
@@ -317,7 +330,7 @@ public class AgreementRecords {
                           rs.getBigDecimal(15),
                           rs.getBigDecimal(16)));
             });
-    return jdbc.sql("select " + COLUMNS + " from cases.agreement where " + where + " " + order)
+    return jdbc.sql("select " + columns + " from cases.agreement where " + where + " " + order)
         .params(params)
         .query((rs, n) -> agreement(rs, lines))
         .list();
@@ -344,7 +357,7 @@ public class AgreementRecords {
         rs.getString(15),
         rs.getBigDecimal(16),
         rs.getBigDecimal(17),
-        json.readValue(rs.getString(18), Contribution.class),
+        rs.getString(18) == null ? null : json.readValue(rs.getString(18), Contribution.class),
         Agreement.Status.valueOf(rs.getString(19)),
         rs.getObject(20, OffsetDateTime.class),
         rs.getString(21),

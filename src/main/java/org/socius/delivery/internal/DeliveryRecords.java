@@ -204,6 +204,26 @@ public class DeliveryRecords {
     return volume;
   }
 
+  /**
+   * Takes, until the transaction ends, a lock on each staff member named, in one order, so that two
+   * requests recording visits of one staff member check them against each other's one after the
+   * other, and two of different staff do not wait.
+   */
+  public void lockStaff(UUID providerId, Collection<String> staff) {
+    if (staff.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            select count(pg_advisory_xact_lock(k)) from (
+              select distinct hashtextextended(cast(:p as text) || '|' || s, 0) as k
+              from unnest(cast(:staff as text[])) s order by 1) t""")
+        .param("p", providerId)
+        .param("staff", staff.toArray(new String[0]))
+        .query(Long.class)
+        .single();
+  }
+
   /** The timed visits of the provider's staff named, over the days given. */
   public List<Visit> visits(
       UUID providerId, Collection<String> staff, LocalDate from, LocalDate to) {
