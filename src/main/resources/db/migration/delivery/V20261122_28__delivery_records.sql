@@ -65,12 +65,10 @@ create table delivery.delivery_record (
   check (ends_at is null or ends_at > starts_at),
   check (status <> 'DISPUTED' or dispute_reason is not null)
 );
+-- A provider's records by day: its lists, its claims, and its staff's visits on the days of a new
+-- set, which the application checks for overlaps under a lock on each staff member (an exclusion
+-- constraint made writing a set of 10,000 records six times as costly).
 create index delivery_record_provider on delivery.delivery_record (provider_id, delivered_on desc);
--- A staff member's visits, for the check that they do not overlap. The application makes that
--- check under a lock on the staff member (an exclusion constraint made writing a set of 10,000
--- records six times as costly).
-create index delivery_record_staff on delivery.delivery_record (provider_id, staff_member, delivered_on)
-  where starts_at is not null;
 create index delivery_record_case on delivery.delivery_record (case_id, delivered_on desc);
 create index delivery_record_volume on delivery.delivery_record (plan_service_id, delivered_on);
 create index delivery_record_disputed on delivery.delivery_record (region_id, municipality_id)
@@ -91,9 +89,12 @@ alter table delivery.delivery_record force row level security;
 -- Separate policies, each led by a cheap test of the role: a row is checked only against the
 -- policy of the one reading or writing it (an officer's million rows never ask whom a provider's
 -- staff act for, nor a provider's ten thousand new rows who is on the case's team).
+-- The providers the user acts for are asked once per statement (a subquery), not once per row.
 create policy delivery_record_provider on delivery.delivery_record for all
-  using (platform.acts_as_any(array['PROVIDER_STAFF']) and providers.acts_for(provider_id))
-  with check (platform.acts_as_any(array['PROVIDER_STAFF']) and providers.acts_for(provider_id));
+  using (platform.acts_as_any(array['PROVIDER_STAFF'])
+         and provider_id in (select providers.acted_for()))
+  with check (platform.acts_as_any(array['PROVIDER_STAFF'])
+              and provider_id in (select providers.acted_for()));
 create policy delivery_record_workers on delivery.delivery_record for all
   using (platform.acts_as_any(array['CASE_WORKER', 'REGIONAL_OFFICER'])
          and cases.may_see(case_id, region_id, municipality_id))

@@ -129,7 +129,11 @@ public class AgreementRecords {
       return List.of();
     }
     return list(
-        WITHOUT_CONTRIBUTION, "reference in (:refs)", "", Map.of("refs", List.copyOf(references)));
+        WITHOUT_CONTRIBUTION,
+        // One array, not a parameter per reference: a set names thousands.
+        "reference = any(cast(:refs as text[]))",
+        "",
+        Map.of("refs", references.toArray(new String[0])));
   }
 
   public List<Agreement> ofCase(UUID caseId) {
