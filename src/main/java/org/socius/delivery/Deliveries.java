@@ -130,23 +130,22 @@ public class Deliveries {
       throw InvalidInputException.of("records", "DLV-0118", MAX_BATCH, sent.size());
     }
     byte[] hash = digest(sent);
-    var taken = records.batch(providerId, k);
-    if (taken.isPresent()) {
-      return replay(taken.get(), hash);
+    UUID batchId = Ids.newId();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    String by = CurrentScope.actorName();
+    // The key is taken first: a retry arriving while the first attempt still runs waits here for
+    // it to end, then finds its batch (and answers as it did) or finds the key free again.
+    if (!records.insertBatch(batchId, providerId, k, source.name(), sent.size(), hash, now, by)) {
+      return replay(records.batch(providerId, k).orElseThrow(), hash);
     }
     // Visits recorded meanwhile by another request for the same staff are seen, not missed.
     records.lockStaff(providerId, timedStaff(sent));
     LocalDate today = LocalDate.now(clock);
     DeliveryChecks.Outcome checked = DeliveryChecks.check(sent, known(providerId, sent), today);
     if (!checked.findings().isEmpty()) {
+      // A refused set leaves nothing, its key included: corrected, it is sent again under it.
+      records.deleteBatch(batchId);
       return new Outcome(null, false, new ImportReport(sent.size(), 0, checked.findings()));
-    }
-    UUID batchId = Ids.newId();
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    String by = CurrentScope.actorName();
-    if (!records.insertBatch(batchId, providerId, k, source.name(), sent.size(), hash, now, by)) {
-      // Another request took the key meanwhile and has committed: this is its retry.
-      return replay(records.batch(providerId, k).orElseThrow(), hash);
     }
     List<DeliveryRecord> rows = new ArrayList<>(checked.accepted().size());
     for (DeliveryChecks.Accepted a : checked.accepted()) {

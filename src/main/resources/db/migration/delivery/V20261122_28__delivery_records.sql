@@ -106,7 +106,7 @@ create policy delivery_record_client_answer on delivery.delivery_record for upda
   using (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id))
   with check (platform.acts_as_any(array['BENEFICIARY']) and cases.speaks_for(case_id));
 
-grant select, insert on delivery.delivery_batch to ${app_role};
+grant select, insert, delete on delivery.delivery_batch to ${app_role};
 grant select, insert on delivery.delivery_record to ${app_role};
 grant update (status, answered_at, answered_by, answered_as, dispute_reason, settled_at,
               settled_by, settlement_note, version)

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -278,15 +277,6 @@ class DeliveryCrashTest {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
-    }
-  }
-
-  static {
-    // The application's own logs of the runs, kept for reading when the test fails.
-    try {
-      Files.createDirectories(Path.of("target"));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

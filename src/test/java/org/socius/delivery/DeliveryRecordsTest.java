@@ -214,6 +214,14 @@ class DeliveryRecordsTest {
     assertThatThrownBy(() -> send(care, key, set.subList(0, 2)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("DLV-0119");
+    // A refused set leaves its key free: corrected, it is sent again under the same key.
+    String corrected = "corrected-" + UUID.randomUUID();
+    NewDelivery future = visit(care, today.plusDays(1), "12:00", "13:00", ben);
+    assertThat(send(care, corrected, List.of(future)).accepted()).isFalse();
+    assertThat(
+            send(care, corrected, List.of(visit(care, today.minusDays(1), "12:00", "13:00", ben)))
+                .accepted())
+        .isTrue();
     assertThatThrownBy(() -> send(care, " ", set))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("DLV-0113");

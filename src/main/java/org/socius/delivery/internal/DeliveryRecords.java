@@ -68,8 +68,9 @@ public class DeliveryRecords {
   }
 
   /**
-   * Takes the key for a batch; false when another transaction holds it (the insert then waits for
-   * that one to end, so a retry arriving during the first attempt sees its outcome).
+   * Takes the key for a batch; false when it is taken. Were another transaction holding it, the
+   * insert waits for that one to end, so a retry arriving during the first attempt sees its
+   * outcome.
    */
   public boolean insertBatch(
       UUID id,
@@ -96,6 +97,11 @@ public class DeliveryRecords {
             .param("by", by)
             .update()
         == 1;
+  }
+
+  /** Gives back the key of a set refused before any of its records was written. */
+  public void deleteBatch(UUID batchId) {
+    jdbc.sql("delete from delivery.delivery_batch where id = :id").param("id", batchId).update();
   }
 
   /** A column written by {@link #insert}: its SQL type and where its value comes from. */
