@@ -339,6 +339,15 @@ public class Agreements {
     return records.byReferences(references);
   }
 
+  /**
+   * The agreements in force in a region (accepted, not ended), without how their contributions were
+   * found: what budgets count as committed.
+   */
+  @Transactional(readOnly = true)
+  public List<Agreement> inForce(UUID regionId) {
+    return records.acceptedIn(regionId);
+  }
+
   /** The provider's acceptance: the services are to be given from the agreement's first day. */
   @Transactional
   public Agreement accept(UUID id, int expectedVersion) {

@@ -61,7 +61,10 @@ create table delivery.claim_line (
   municipality_id uuid          not null,
   -- The agreement's reference for a delivery, the voucher's code for a redemption.
   agreement_ref   text          not null,
+  -- Who was served: the case for a delivery, the holder for a voucher (clients counted per budget).
+  client_key      uuid          not null,
   client_name     text          not null,
+  service_type_id uuid          not null,
   service_name    text          not null,
   delivered_on    date          not null,
   units           numeric(10,2) not null,

@@ -136,6 +136,11 @@ public class AgreementRecords {
         Map.of("refs", references.toArray(new String[0])));
   }
 
+  public List<Agreement> acceptedIn(UUID regionId) {
+    return list(
+        WITHOUT_CONTRIBUTION, "region_id = :r and status = 'ACCEPTED'", "", Map.of("r", regionId));
+  }
+
   public List<Agreement> ofCase(UUID caseId) {
     return list("case_id = :c", "order by drawn_at desc, provider_name", Map.of("c", caseId));
   }

@@ -50,7 +50,8 @@ public class ClaimRecords {
             """
             create temporary table claim_item on commit drop as
             select d.provider_id, d.id as item_id, 'DELIVERY' as kind, d.region_id,
-              d.municipality_id, d.agreement_ref, d.client_name, d.service_name, d.delivered_on,
+              d.municipality_id, d.agreement_ref, d.case_id as client_key, d.client_name,
+              d.service_type_id, d.service_name, d.delivered_on,
               d.units, d.unit_price, round(d.units * d.unit_price, 2) as amount,
               round(round(d.units * d.unit_price, 2) * d.copayment_share, 2) as copayment
             from delivery.delivery_record d
@@ -61,7 +62,8 @@ public class ClaimRecords {
             union all
             -- A voucher is the contribution: the holder pays nothing more for what it covers.
             select x.provider_id, x.id, 'VOUCHER', x.region_id, x.municipality_id, v.code,
-              v.holder_name, x.service_name, cast(x.redeemed_at as date), x.used, x.unit_price,
+              v.person_id, v.holder_name, x.service_type_id, x.service_name,
+              cast(x.redeemed_at as date), x.used, x.unit_price,
               round(x.used * x.unit_price, 2), 0
             from delivery.redemption x join delivery.voucher v on v.id = x.voucher_id
             where x.region_id = :r and x.redeemed_at >= :start and x.redeemed_at < :end
@@ -146,11 +148,11 @@ public class ClaimRecords {
     jdbc.sql(
             """
             insert into delivery.claim_line (claim_id, item_id, kind, region_id, municipality_id,
-              agreement_ref, client_name, service_name, delivered_on, units, unit_price, amount,
-              copayment)
+              agreement_ref, client_key, client_name, service_type_id, service_name, delivered_on,
+              units, unit_price, amount, copayment)
             select m.claim_id, i.item_id, i.kind, i.region_id, i.municipality_id, i.agreement_ref,
-              i.client_name, i.service_name, i.delivered_on, i.units, i.unit_price, i.amount,
-              i.copayment
+              i.client_key, i.client_name, i.service_type_id, i.service_name, i.delivered_on,
+              i.units, i.unit_price, i.amount, i.copayment
             from claim_item i
             join unnest(cast(:providers as uuid[]), cast(:claims as uuid[])) m(provider_id, claim_id)
               on m.provider_id = i.provider_id""")
