@@ -166,6 +166,7 @@ class AdministrationBrowserTest {
               "nav.claims",
               "nav.payments",
               "nav.voucherSchemes",
+              "nav.budgets",
               "nav.applications",
               "nav.territories"),
           "worker.harbour",

@@ -39,6 +39,7 @@ class BudgetsTest {
   @Autowired Budgets budgets;
   @Autowired Programmes programmes;
   @Autowired TestClock clock;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
   void resetClock() {
@@ -184,6 +185,29 @@ class BudgetsTest {
         .filteredOn(l -> l.id().equals(line.id()))
         .singleElement()
         .satisfies(l -> assertThat(l.administrativeCost()).isEqualByComparingTo("250.00"));
+    // The officer's page shows the lines and refuses a cost outside the line's year beside it.
+    org.socius.support.WebSession officer = new org.socius.support.WebSession(port);
+    assertThat(officer.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
+    var page = officer.get("/budgets?year=" + year);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains(funding.name(), other.name(), "Exceeded", "250.00");
+    var refused =
+        officer.post(
+            "/budgets?year=" + year,
+            "/budgets/administrative-costs",
+            java.util.Map.of(
+                "lineId",
+                line.id().toString(),
+                "year",
+                String.valueOf(year),
+                "incurredOn",
+                (year - 1) + "-06-01",
+                "amount",
+                "10",
+                "description",
+                "Last year's rent"));
+    assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("href=\"#incurredOn\"");
     // Another region's officer sees none of the north's lines.
     assertThat(fixtures.as("officer.south", () -> budgets.lines(north, year))).isEmpty();
     clock.reset();

@@ -56,4 +56,9 @@ class DeliveryWebConfiguration {
     return new NavigationItem(
         "nav.voucherSchemes", "/voucher-schemes", EnumSet.of(Role.REGIONAL_OFFICER), 39);
   }
+
+  @Bean
+  NavigationItem budgetsNavigation() {
+    return new NavigationItem("nav.budgets", "/budgets", EnumSet.of(Role.REGIONAL_OFFICER), 39);
+  }
 }
