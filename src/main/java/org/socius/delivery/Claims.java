@@ -222,6 +222,15 @@ public class Claims {
     return c;
   }
 
+  /** The region the signed-in officer works in; an officer of no single region finds none here. */
+  public static UUID officersRegion() {
+    UUID region = CurrentScope.get().regionId();
+    if (region == null) {
+      throw new NotFoundException("region", null);
+    }
+    return region;
+  }
+
   private static void requireRegion(UUID regionId) {
     if (regionId == null || !CurrentScope.get().allows(regionId, null)) {
       throw new NotFoundException("region", regionId);

@@ -59,6 +59,10 @@ class OtherTerritoryAnswers404Test {
   String northAgreement;
   String northDelivery;
   String northBatch;
+  String northClaim;
+  String northPaymentRun;
+  String northVoucher;
+  String northBudget;
   @Autowired org.socius.cases.Cases cases;
   @Autowired org.socius.people.PersonMerges personMerges;
   @Autowired org.socius.benefits.Applications benefitApplications;
@@ -353,6 +357,12 @@ class OtherTerritoryAnswers404Test {
                             .singleRow()));
     northDelivery = delivered.get("id").toString();
     northBatch = delivered.get("batch_id").toString();
+    // The north's claims, payment runs and vouchers when tests have made some; otherwise unknown
+    // ones, which must answer the same. The demo sets the north's budget.
+    northClaim = northRow("select id from delivery.claim where region_id = :r limit 1");
+    northPaymentRun = northRow("select id from delivery.payment_run where region_id = :r limit 1");
+    northVoucher = northRow("select id from delivery.voucher where region_id = :r limit 1");
+    northBudget = northRow("select id from delivery.budget_line where region_id = :r limit 1");
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -698,6 +708,47 @@ class OtherTerritoryAnswers404Test {
             southOfficer.post(
                 aDelivery + "/settlement", "{\"delivered\":true,\"note\":\"x\"}", ifMatch));
     requests.put("GET /api/v1/cases/{id}/deliveries", v -> southOfficer.get(aCase + "/deliveries"));
+    // Money: the south's officer reaches none of the north's claims, runs, vouchers or budgets,
+    // and no person of the north to issue a voucher to.
+    String aClaim = "/api/v1/claims/" + northClaim;
+    requests.put("GET /api/v1/claims/{id}", v -> southOfficer.get(aClaim));
+    requests.put("GET /api/v1/claims/{id}/lines", v -> southOfficer.get(aClaim + "/lines"));
+    requests.put(
+        "POST /api/v1/claims/{id}/lines/{itemId}/rejection",
+        v ->
+            southOfficer.post(
+                aClaim + "/lines/" + UUID.randomUUID() + "/rejection",
+                "{\"reason\":\"x\"}",
+                ifMatch));
+    requests.put(
+        "POST /api/v1/claims/{id}/approval",
+        v -> southOfficer.post(aClaim + "/approval", "", ifMatch));
+    String aRun = "/api/v1/payment-runs/" + northPaymentRun;
+    requests.put("GET /api/v1/payment-runs/{id}", v -> southOfficer.get(aRun));
+    requests.put("GET /api/v1/payment-runs/{id}/pain001", v -> southOfficer.get(aRun + "/pain001"));
+    requests.put(
+        "POST /api/v1/payment-runs/{id}/reconciliation",
+        v ->
+            southOfficer.send(
+                "POST",
+                aRun + "/reconciliation",
+                "end_to_end_id,amount,booked_on\n",
+                "text/csv",
+                Map.of()));
+    requests.put(
+        "GET /api/v1/vouchers/{id}", v -> southOfficer.get("/api/v1/vouchers/" + northVoucher));
+    requests.put(
+        "POST /api/v1/people/{personId}/vouchers",
+        v ->
+            southOfficer.post(
+                "/api/v1/people/" + northPerson + "/vouchers",
+                "{\"schemeId\":\"" + UUID.randomUUID() + "\"}"));
+    requests.put(
+        "POST /api/v1/budgets/{id}/administrative-costs",
+        v ->
+            southOfficer.post(
+                "/api/v1/budgets/" + northBudget + "/administrative-costs",
+                "{\"incurredOn\":\"" + LocalDate.now() + "\",\"amount\":1,\"description\":\"x\"}"));
     return requests;
   }
 
@@ -734,6 +785,20 @@ class OtherTerritoryAnswers404Test {
           "PUT /api/v1/programmes/{id}/workflow",
           "POST /api/v1/programmes/{id}/recertification-runs",
           "GET /api/v1/instruments/{id}");
+
+  /** A row of the north found by the query (its region as {@code :r}), or an unknown id. */
+  private String northRow(String sql) {
+    return org.socius.platform.security.CurrentScope.asSystem(
+            () ->
+                transaction.execute(
+                    s ->
+                        jdbc.sql(sql)
+                            .param("r", fixtures.unit("NV-N").id())
+                            .query(UUID.class)
+                            .optional()))
+        .orElseGet(UUID::randomUUID)
+        .toString();
+  }
 
   private String southUserId() {
     return fixtures.user("worker.riverside").id().toString();

@@ -67,26 +67,6 @@ class ClaimsAndPaymentsTest {
         "");
   }
 
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
-  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
-
-  /** The provider's registered service of hot meals. */
-  private UUID hotMealsOf(UUID providerId) {
-    return org.socius.platform.security.CurrentScope.asSystem(
-        () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql(
-                            """
-                            select r.id from providers.registered_service r
-                              join catalogue.service_type t on t.id = r.service_type_id
-                            where r.provider_id = :p and t.code = 'HOT-MEALS'
-                              and r.status = 'ACTIVE' limit 1""")
-                        .param("p", providerId)
-                        .query(UUID.class)
-                        .single()));
-  }
-
   private <T> T asOfficer(java.util.function.Supplier<T> work) {
     return fixtures.as("officer.north", work);
   }
@@ -155,7 +135,7 @@ class ClaimsAndPaymentsTest {
                         List.of("HOT-MEALS"))));
     UUID holder = agreed.details().personId();
     Voucher voucher = fixtures.as("worker.harbour", () -> vouchers.issue(lunches.id(), holder));
-    UUID harbourMeals = hotMealsOf(care.providerId());
+    UUID harbourMeals = fixtures.registeredService(HARBOUR, "HOT-MEALS");
     fixtures.as(
         "provider.staff", () -> vouchers.redeem(voucher.code(), harbourMeals, new BigDecimal("3")));
     BigDecimal mealPrice =

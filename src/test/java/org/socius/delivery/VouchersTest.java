@@ -43,25 +43,6 @@ class VouchersTest {
     clock.reset();
   }
 
-  /** A registered service of the demo's providers in the north, by provider and service code. */
-  private UUID registered(String provider, String service) {
-    return CurrentScope.asSystem(
-        () ->
-            transaction.execute(
-                s ->
-                    jdbc.sql(
-                            """
-                            select r.id from providers.registered_service r
-                              join providers.provider p on p.id = r.provider_id
-                              join catalogue.service_type t on t.id = r.service_type_id
-                            where p.legal_name = :p and t.code = :s and r.status = 'ACTIVE'
-                            limit 1""")
-                        .param("p", provider)
-                        .param("s", service)
-                        .query(UUID.class)
-                        .single()));
-  }
-
   private UUID person() {
     return households
         .create(
@@ -110,8 +91,8 @@ class VouchersTest {
     Voucher v = issue(meals);
     assertThat(v.remaining()).isEqualByComparingTo("20");
     assertThat(v.expiresOn()).isEqualTo(LocalDate.now().plusDays(29));
-    UUID parishMeals = registered("St Nicholas Parish Charity", "HOT-MEALS");
-    UUID harbourCare = registered("Harbour Care Association", "HOME-CARE");
+    UUID parishMeals = fixtures.registeredService("St Nicholas Parish Charity", "HOT-MEALS");
+    UUID harbourCare = fixtures.registeredService("Harbour Care Association", "HOME-CARE");
 
     Vouchers.Redemption first =
         fixtures.as(
@@ -189,7 +170,7 @@ class VouchersTest {
 
     org.socius.support.WebSession parish = new org.socius.support.WebSession(port);
     assertThat(parish.signIn("staff.parish", Fixtures.DEMO_PASSWORD)).isTrue();
-    UUID parishMeals = registered("St Nicholas Parish Charity", "HOT-MEALS");
+    UUID parishMeals = fixtures.registeredService("St Nicholas Parish Charity", "HOT-MEALS");
     var form = parish.get("/provider-vouchers");
     assertThat(form.statusCode()).isEqualTo(200);
     String provider =
@@ -232,7 +213,7 @@ class VouchersTest {
     Voucher.Scheme meals = scheme("UNITS", "10", true);
     Voucher v = issue(meals);
     clock.advance(Duration.ofDays(31));
-    UUID parishMeals = registered("St Nicholas Parish Charity", "HOT-MEALS");
+    UUID parishMeals = fixtures.registeredService("St Nicholas Parish Charity", "HOT-MEALS");
     assertThatThrownBy(
             () ->
                 fixtures.as(
@@ -244,7 +225,7 @@ class VouchersTest {
   void ofAHundredConcurrentRedemptionsOfOneVoucherExactlyOneSucceeds() throws Exception {
     Voucher.Scheme whole = scheme("VALUE", "40.00", false);
     Voucher v = issue(whole);
-    UUID parishMeals = registered("St Nicholas Parish Charity", "HOT-MEALS");
+    UUID parishMeals = fixtures.registeredService("St Nicholas Parish Charity", "HOT-MEALS");
     int attempts = 100;
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService pool = Executors.newFixedThreadPool(attempts);

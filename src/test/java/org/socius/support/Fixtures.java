@@ -29,12 +29,18 @@ public class Fixtures {
   private final AccountAdministration accounts;
   private final ApiTokens tokens;
   private final UserDetailsService users;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  private final org.springframework.transaction.support.TransactionTemplate transaction;
 
   Fixtures(
       Territories territories,
       AccountAdministration accounts,
       ApiTokens tokens,
-      UserDetailsService users) {
+      UserDetailsService users,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      org.springframework.transaction.support.TransactionTemplate transaction) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
     this.territories = territories;
     this.accounts = accounts;
     this.tokens = tokens;
@@ -96,6 +102,25 @@ public class Fixtures {
             "en",
             true),
         "Scoped-secret-" + username.length() + "x");
+  }
+
+  /** An active registered service of a demo provider, by the provider's name and the service. */
+  public UUID registeredService(String provider, String serviceCode) {
+    return CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql(
+                            """
+                            select r.id from providers.registered_service r
+                              join providers.provider p on p.id = r.provider_id
+                              join catalogue.service_type t on t.id = r.service_type_id
+                            where p.legal_name = :p and t.code = :s and r.status = 'ACTIVE'
+                            limit 1""")
+                        .param("p", provider)
+                        .param("s", serviceCode)
+                        .query(UUID.class)
+                        .single()));
   }
 
   /** A fresh API token acting for a demo user. */

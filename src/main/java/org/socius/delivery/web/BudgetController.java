@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.socius.catalogue.Catalogue;
 import org.socius.delivery.Budgets;
+import org.socius.delivery.Claims;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.platform.web.FormErrors;
@@ -54,7 +55,7 @@ class BudgetController {
   String list(@RequestParam(required = false) Integer year, Model model) {
     int shown = year == null ? LocalDate.now(clock).getYear() : year;
     model.addAttribute("year", shown);
-    model.addAttribute("lines", budgets.lines(ClaimController.officersRegion(), shown));
+    model.addAttribute("lines", budgets.lines(Claims.officersRegion(), shown));
     model.addAttribute("programmes", programmes.all());
     model.addAttribute("services", catalogue.search("", null, null, null, null, true));
     model.addAttribute("today", LocalDate.now(clock));
@@ -73,7 +74,7 @@ class BudgetController {
       RedirectAttributes redirect) {
     try {
       budgets.define(
-          ClaimController.officersRegion(),
+          Claims.officersRegion(),
           new Budgets.NewLine(
               programmeId,
               year,

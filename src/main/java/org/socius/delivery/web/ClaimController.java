@@ -17,8 +17,6 @@ import org.socius.delivery.Payments;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
-import org.socius.platform.errors.NotFoundException;
-import org.socius.platform.security.CurrentScope;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Provider;
 import org.springframework.context.MessageSource;
@@ -61,7 +59,7 @@ class ClaimController {
   @GetMapping("/claims")
   @PreAuthorize("hasRole('REGIONAL_OFFICER')")
   String list(@RequestParam(required = false) String month, Model model) {
-    UUID region = officersRegion();
+    UUID region = Claims.officersRegion();
     YearMonth shown = monthOr(month, YearMonth.now(clock).minusMonths(1));
     model.addAttribute("month", shown);
     model.addAttribute("claims", claims.ofRegion(region, shown));
@@ -74,7 +72,7 @@ class ClaimController {
       @RequestParam String month, Model model, Locale locale, RedirectAttributes redirect) {
     YearMonth m = monthOr(month, null);
     try {
-      List<Claim> built = claims.build(officersRegion(), m, null);
+      List<Claim> built = claims.build(Claims.officersRegion(), m, null);
       redirect.addFlashAttribute("flash", "claims.built");
       redirect.addFlashAttribute("builtCount", built.size());
       return "redirect:/claims?month=" + m;
@@ -216,15 +214,6 @@ class ClaimController {
       model.addAttribute("claimErrors", FormErrors.ofRefusal(e, messages, locale));
       return show(id, model);
     }
-  }
-
-  /** The region an officer works in; a national one has none to build claims for here. */
-  static UUID officersRegion() {
-    UUID region = CurrentScope.get().regionId();
-    if (region == null) {
-      throw new NotFoundException("region", null);
-    }
-    return region;
   }
 
   private static YearMonth monthOr(String text, YearMonth fallback) {

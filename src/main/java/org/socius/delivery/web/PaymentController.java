@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.delivery.BankAccount;
+import org.socius.delivery.Claims;
 import org.socius.delivery.PaymentRun;
 import org.socius.delivery.Payments;
 import org.socius.platform.api.ImportReport;
@@ -48,7 +49,7 @@ class PaymentController {
 
   @GetMapping("/payments")
   String list(Model model) {
-    UUID region = ClaimController.officersRegion();
+    UUID region = Claims.officersRegion();
     model.addAttribute("runs", payments.runs(region));
     if (!model.containsAttribute("account")) {
       model.addAttribute(
@@ -68,7 +69,7 @@ class PaymentController {
       RedirectAttributes redirect) {
     BankAccount typed = BankAccount.typed(holder, iban, bic);
     try {
-      payments.setRegionAccount(ClaimController.officersRegion(), typed);
+      payments.setRegionAccount(Claims.officersRegion(), typed);
       redirect.addFlashAttribute("flash", "claims.accountSaved");
       return "redirect:/payments";
     } catch (InvalidInputException e) {
@@ -91,7 +92,7 @@ class PaymentController {
       } catch (DateTimeParseException e) {
         throw InvalidInputException.of("requestedOn", "DLV-0307", LocalDate.now(clock));
       }
-      PaymentRun run = payments.createRun(ClaimController.officersRegion(), day);
+      PaymentRun run = payments.createRun(Claims.officersRegion(), day);
       redirect.addFlashAttribute("flash", "payments.created");
       return "redirect:/payments/" + run.id();
     } catch (InvalidInputException | ConflictException e) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.socius.cases.Agreements;
 import org.socius.catalogue.Catalogue;
 import org.socius.catalogue.ServiceType;
+import org.socius.delivery.Claims;
 import org.socius.delivery.Voucher;
 import org.socius.delivery.Vouchers;
 import org.socius.people.People;
@@ -66,7 +67,7 @@ class VoucherController {
   @GetMapping("/voucher-schemes")
   @PreAuthorize("hasRole('REGIONAL_OFFICER')")
   String schemes(Model model) {
-    model.addAttribute("schemes", vouchers.schemes(ClaimController.officersRegion()));
+    model.addAttribute("schemes", vouchers.schemes(Claims.officersRegion()));
     model.addAttribute("services", catalogue.search("", null, null, null, null, true));
     model.addAttribute("kinds", Voucher.Kind.values());
     return "delivery/voucher-schemes";
@@ -92,7 +93,7 @@ class VoucherController {
         throw InvalidInputException.of("face", "DLV-0413");
       }
       vouchers.defineScheme(
-          ClaimController.officersRegion(),
+          Claims.officersRegion(),
           new Vouchers.NewScheme(
               name, kind, value, validityDays, partial, services == null ? List.of() : services));
       redirect.addFlashAttribute("flash", "vouchers.schemeDefined");
