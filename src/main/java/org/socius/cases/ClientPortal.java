@@ -150,6 +150,13 @@ public class ClientPortal {
     return a;
   }
 
+  /** One of the signed-in beneficiary's cases; any other case answers 404. */
+  @Transactional(readOnly = true)
+  public Case myCase(UUID caseId) {
+    accessTo(caseId);
+    return cases.visible(caseId);
+  }
+
   /** The signed-in beneficiary's access to one of their cases; any other case answers 404. */
   @Transactional(readOnly = true)
   public CaseAccess myAccess(UUID caseId) {

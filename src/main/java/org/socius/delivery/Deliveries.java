@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -139,9 +140,11 @@ public class Deliveries {
       return replay(records.batch(providerId, k).orElseThrow(), hash);
     }
     // Visits recorded meanwhile by another request for the same staff are seen, not missed.
-    records.lockStaff(providerId, timedStaff(sent));
+    Set<String> staff = timedStaff(sent);
+    records.lockStaff(providerId, staff);
     LocalDate today = LocalDate.now(clock);
-    DeliveryChecks.Outcome checked = DeliveryChecks.check(sent, known(providerId, sent), today);
+    DeliveryChecks.Outcome checked =
+        DeliveryChecks.check(sent, known(providerId, sent, staff), today);
     if (!checked.findings().isEmpty()) {
       // A refused set leaves nothing, its key included: corrected, it is sent again under it.
       records.deleteBatch(batchId);
@@ -245,13 +248,7 @@ public class Deliveries {
   /** What was delivered under one of the signed-in beneficiary's cases; others answer 404. */
   @Transactional(readOnly = true)
   public OfCase forClient(UUID caseId) {
-    portal.myAccess(caseId);
-    Case c =
-        portal.myCases().stream()
-            .filter(x -> x.id().equals(caseId))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("case", caseId));
-    return new OfCase(c, records.ofCase(caseId));
+    return new OfCase(portal.myCase(caseId), records.ofCase(caseId));
   }
 
   /** The disputes waiting for a worker in the caller's territory, the oldest first. */
@@ -384,7 +381,7 @@ public class Deliveries {
 
   /** The staff members of the set's timed visits. */
   private static Set<String> timedStaff(List<NewDelivery> sent) {
-    Set<String> staff = new java.util.TreeSet<>();
+    Set<String> staff = new TreeSet<>();
     for (NewDelivery d : sent) {
       if (d != null && d.start() != null && !trim(d.staff()).isEmpty()) {
         staff.add(trim(d.staff()));
@@ -394,7 +391,7 @@ public class Deliveries {
   }
 
   /** What the checks need, read in a few statements whatever the size of the set. */
-  private DeliveryChecks.Known known(UUID providerId, List<NewDelivery> sent) {
+  private DeliveryChecks.Known known(UUID providerId, List<NewDelivery> sent, Set<String> staff) {
     Set<String> references = new LinkedHashSet<>();
     Set<String> codes = new LinkedHashSet<>();
     LocalDate first = null;
@@ -410,9 +407,9 @@ public class Deliveries {
         last = last == null || d.date().isAfter(last) ? d.date() : last;
       }
     }
+    // Another provider's agreements are among them only for its own staff; the checks refuse them.
     Map<String, Agreement> byReference =
         agreements.byReferences(references).stream()
-            .filter(a -> a.providerId().equals(providerId))
             .collect(Collectors.toMap(Agreement::reference, Function.identity()));
     Map<String, UUID> types = new HashMap<>();
     for (String code : codes) {
@@ -438,7 +435,7 @@ public class Deliveries {
         byReference,
         types,
         records.volume(planServices, from, to),
-        records.visits(providerId, timedStaff(sent), first, last));
+        records.visits(providerId, staff, first, last));
   }
 
   private static DeliveryRecord toRecord(

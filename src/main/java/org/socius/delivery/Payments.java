@@ -257,7 +257,7 @@ public class Payments {
       try {
         BigDecimal amount = new BigDecimal(row.cell(1));
         LocalDate on = LocalDate.parse(row.cell(2));
-        if (!PaymentRecords.sameAmount(o.amount(), amount)) {
+        if (o.amount().compareTo(amount) != 0) {
           findings.add(
               new LineFinding(
                   row.line(), Finding.of(null, "DLV-0312", o.endToEndId(), o.amount(), amount)));

@@ -30,6 +30,12 @@ public class BudgetRecords {
   /** What was paid from a line's services in its year, and to how many clients. */
   public record Paid(BigDecimal net, long clients) {}
 
+  private static final String LINE =
+      """
+      select id, region_id, year, programme_id, programme_name, service_type_ids, amount,
+        warn_share
+      from delivery.budget_line""";
+
   private final JdbcClient jdbc;
 
   BudgetRecords(JdbcClient jdbc) {
@@ -69,46 +75,27 @@ public class BudgetRecords {
   }
 
   public List<Line> lines(UUID regionId, int year) {
-    return jdbc.sql(
-            """
-            select id, region_id, year, programme_id, programme_name, service_type_ids, amount,
-              warn_share
-            from delivery.budget_line where region_id = :r and year = :y order by programme_name""")
+    return jdbc.sql(LINE + " where region_id = :r and year = :y order by programme_name")
         .param("r", regionId)
         .param("y", year)
-        .query(
-            (rs, n) ->
-                new Line(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getInt(3),
-                    rs.getObject(4, UUID.class),
-                    rs.getString(5),
-                    Arrays.asList((UUID[]) rs.getArray(6).getArray()),
-                    rs.getBigDecimal(7),
-                    rs.getBigDecimal(8)))
+        .query((rs, n) -> line(rs))
         .list();
   }
 
   public Optional<Line> line(UUID id) {
-    return jdbc.sql(
-            """
-            select id, region_id, year, programme_id, programme_name, service_type_ids, amount,
-              warn_share
-            from delivery.budget_line where id = :id""")
-        .param("id", id)
-        .query(
-            (rs, n) ->
-                new Line(
-                    rs.getObject(1, UUID.class),
-                    rs.getObject(2, UUID.class),
-                    rs.getInt(3),
-                    rs.getObject(4, UUID.class),
-                    rs.getString(5),
-                    Arrays.asList((UUID[]) rs.getArray(6).getArray()),
-                    rs.getBigDecimal(7),
-                    rs.getBigDecimal(8)))
-        .optional();
+    return jdbc.sql(LINE + " where id = :id").param("id", id).query((rs, n) -> line(rs)).optional();
+  }
+
+  private static Line line(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Line(
+        rs.getObject(1, UUID.class),
+        rs.getObject(2, UUID.class),
+        rs.getInt(3),
+        rs.getObject(4, UUID.class),
+        rs.getString(5),
+        Arrays.asList((UUID[]) rs.getArray(6).getArray()),
+        rs.getBigDecimal(7),
+        rs.getBigDecimal(8));
   }
 
   /**

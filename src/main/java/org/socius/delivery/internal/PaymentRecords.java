@@ -1,9 +1,11 @@
 package org.socius.delivery.internal;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.socius.delivery.BankAccount;
@@ -117,44 +119,49 @@ public class PaymentRecords {
     }
   }
 
+  /** The region's runs, the latest first, with their orders: two statements however many. */
   public List<PaymentRun> runs(UUID regionId) {
-    return jdbc
-        .sql("select id from delivery.payment_run where region_id = :r order by created_at desc")
-        .param("r", regionId)
-        .query(UUID.class)
-        .list()
-        .stream()
-        .map(id -> find(id).orElseThrow())
-        .toList();
+    return list("region_id = :r", Map.of("r", regionId));
   }
 
   public Optional<PaymentRun> find(UUID id) {
-    List<PaymentRun.Order> orders =
-        jdbc.sql(
-                """
-                select id, claim_id, provider_id, end_to_end_id, amount, creditor, creditor_iban,
-                  creditor_bic, remittance, status, paid_on
-                from delivery.payment_order where run_id = :id order by end_to_end_id""")
-            .param("id", id)
-            .query(
-                (rs, n) ->
-                    new PaymentRun.Order(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class),
-                        rs.getString(4),
-                        rs.getBigDecimal(5),
-                        new BankAccount(rs.getString(6), rs.getString(7), rs.getString(8)),
-                        rs.getString(9),
-                        rs.getString(10).equals("PAID"),
-                        rs.getObject(11, LocalDate.class)))
-            .list();
+    return list("id = :id", Map.of("id", id)).stream().findFirst();
+  }
+
+  private List<PaymentRun> list(String where, Map<String, Object> params) {
+    Map<UUID, List<PaymentRun.Order>> orders = new HashMap<>();
+    jdbc.sql(
+            """
+            select run_id, id, claim_id, provider_id, end_to_end_id, amount, creditor,
+              creditor_iban, creditor_bic, remittance, status, paid_on
+            from delivery.payment_order
+            where run_id in (select id from delivery.payment_run where %s)
+            order by end_to_end_id"""
+                .formatted(where))
+        .params(params)
+        .query(
+            rs -> {
+              orders
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(
+                      new PaymentRun.Order(
+                          rs.getObject(2, UUID.class),
+                          rs.getObject(3, UUID.class),
+                          rs.getObject(4, UUID.class),
+                          rs.getString(5),
+                          rs.getBigDecimal(6),
+                          new BankAccount(rs.getString(7), rs.getString(8), rs.getString(9)),
+                          rs.getString(10),
+                          rs.getString(11).equals("PAID"),
+                          rs.getObject(12, LocalDate.class)));
+            });
     return jdbc.sql(
             """
             select id, reference, region_id, requested_on, order_count, total, currency,
               debtor_holder, debtor_iban, debtor_bic, created_at, created_by
-            from delivery.payment_run where id = :id""")
-        .param("id", id)
+            from delivery.payment_run where %s order by created_at desc"""
+                .formatted(where))
+        .params(params)
         .query(
             (rs, n) ->
                 new PaymentRun(
@@ -168,8 +175,8 @@ public class PaymentRecords {
                     new BankAccount(rs.getString(8), rs.getString(9), rs.getString(10)),
                     rs.getObject(11, OffsetDateTime.class),
                     rs.getString(12),
-                    orders))
-        .optional();
+                    List.copyOf(orders.getOrDefault(rs.getObject(1, UUID.class), List.of()))))
+        .list();
   }
 
   /** Marks an order paid as the bank booked it; false if it was paid already. */
@@ -182,10 +189,5 @@ public class PaymentRecords {
             .param("id", orderId)
             .update()
         == 1;
-  }
-
-  /** The amount ordered for an order, for comparing with what the bank booked. */
-  public static boolean sameAmount(BigDecimal ordered, BigDecimal booked) {
-    return ordered.compareTo(booked) == 0;
   }
 }

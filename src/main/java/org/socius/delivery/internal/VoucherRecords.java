@@ -25,6 +25,12 @@ public class VoucherRecords {
       s.id as s_id, s.region_id as s_region, s.name, s.kind, s.face, s.validity_days, s.partial,
       s.service_type_ids""";
 
+  private static final String SCHEME =
+      """
+      select id as s_id, region_id as s_region, name, kind, face, validity_days, partial,
+        service_type_ids
+      from delivery.voucher_scheme""";
+
   private final JdbcClient jdbc;
 
   VoucherRecords(JdbcClient jdbc) {
@@ -54,22 +60,14 @@ public class VoucherRecords {
   }
 
   public List<Voucher.Scheme> schemes(UUID regionId) {
-    return jdbc.sql(
-            """
-            select id as s_id, region_id as s_region, name, kind, face, validity_days, partial,
-              service_type_ids
-            from delivery.voucher_scheme where region_id = :r order by name""")
+    return jdbc.sql(SCHEME + " where region_id = :r order by name")
         .param("r", regionId)
         .query((rs, n) -> scheme(rs))
         .list();
   }
 
   public Optional<Voucher.Scheme> scheme(UUID id) {
-    return jdbc.sql(
-            """
-            select id as s_id, region_id as s_region, name, kind, face, validity_days, partial,
-              service_type_ids
-            from delivery.voucher_scheme where id = :id""")
+    return jdbc.sql(SCHEME + " where id = :id")
         .param("id", id)
         .query((rs, n) -> scheme(rs))
         .optional();
@@ -157,13 +155,6 @@ public class VoucherRecords {
         .param("at", at)
         .param("by", by)
         .update();
-  }
-
-  public long redemptions(UUID voucherId) {
-    return jdbc.sql("select count(*) from delivery.redemption where voucher_id = :v")
-        .param("v", voucherId)
-        .query(Long.class)
-        .single();
   }
 
   private List<Voucher> list(String where, Map<String, Object> params) {
