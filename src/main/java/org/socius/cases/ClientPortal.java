@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.socius.audit.AuditLog;
 import org.socius.audit.AuditedEntity;
 import org.socius.cases.internal.AgreementRecords;
+import org.socius.cases.internal.CaseRecords;
 import org.socius.cases.internal.ClientRecords;
 import org.socius.cases.internal.PlanRecords;
 import org.socius.people.People;
@@ -82,6 +83,7 @@ public class ClientPortal {
   private final ClientRecords records;
   private final Places places;
   private final People people;
+  private final CaseRecords caseRecords;
   private final AuditLog audit;
   private final MessageSource messages;
   private final TransactionTemplate onBehalf;
@@ -96,6 +98,7 @@ public class ClientPortal {
       ClientRecords records,
       Places places,
       People people,
+      CaseRecords caseRecords,
       AuditLog audit,
       MessageSource messages,
       PlatformTransactionManager transactions,
@@ -108,6 +111,7 @@ public class ClientPortal {
     this.records = records;
     this.places = places;
     this.people = people;
+    this.caseRecords = caseRecords;
     this.audit = audit;
     this.messages = messages;
     this.onBehalf = new TransactionTemplate(transactions);
@@ -168,20 +172,27 @@ public class ClientPortal {
 
   /**
    * A version of the plan of one of the beneficiary's cases, with the client as the register of
-   * people names them (read with the case workers' reach, since a beneficiary's own account has
-   * none in that register); any other plan answers 404.
+   * people names them; any other plan answers 404. The register is read with the case workers'
+   * reach in a transaction of its own (a beneficiary's account has none there, and may be of
+   * another municipality than the client's), after the access is checked inside it.
    */
-  @Transactional
   public PlanToKeep plan(UUID caseId, UUID planId) {
-    accessTo(caseId);
-    Case c = cases.visible(caseId);
-    Plan plan =
-        planRecords.plans(caseId).stream()
-            .filter(p -> p.id().equals(planId))
-            .findFirst()
-            .orElseThrow(() -> new NotFoundException("plan", planId));
-    Person client = Roles.onClientsBehalf(() -> people.get(c.personId()));
-    return new PlanToKeep(c, client, plan);
+    Actor me = beneficiary();
+    return Roles.onClientsBehalf(
+        () ->
+            onBehalf.execute(
+                status -> {
+                  records
+                      .accessOf(me.userId(), caseId)
+                      .orElseThrow(() -> new NotFoundException("case", caseId));
+                  Case c = cases.visible(caseId);
+                  Plan plan =
+                      planRecords.plans(caseId).stream()
+                          .filter(p -> p.id().equals(planId))
+                          .findFirst()
+                          .orElseThrow(() -> new NotFoundException("plan", planId));
+                  return new PlanToKeep(c, people.get(c.personId()), plan);
+                }));
   }
 
   /** The providers the client may change to for a service of the plan in force. */
@@ -222,6 +233,8 @@ public class ClientPortal {
         records
             .accessOf(me.userId(), caseId)
             .orElseThrow(() -> new NotFoundException("case", caseId));
+    // Locked before the plans are read, so that what is checked below is what is changed.
+    caseRecords.lock(caseId);
     Case c = cases.visible(caseId);
     List<Plan> versions = planRecords.plans(caseId);
     Plan shown =

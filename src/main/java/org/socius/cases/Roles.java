@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.RequiredRoles;
 import org.socius.platform.security.Role;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who may act on cases, checked in the services as well as on the pages: case workers and regional
@@ -40,10 +41,16 @@ final class Roles {
 
   /**
    * Runs a change a client makes to their own case (a new provider) with the operations and the
-   * reach of the case's workers, still recorded under the client's name. The caller checks the
-   * client's access first, inside the work, so that access ended meanwhile is not honoured.
+   * reach of the case's workers, still recorded under the client's name. The work begins its own
+   * transaction, and checks the client's access first inside it, so that access ended meanwhile is
+   * not honoured.
    */
   static <T> T onClientsBehalf(Supplier<T> work) {
+    // The database takes a transaction's scope when it begins: work joining the client's own
+    // transaction would keep the client's reach whatever the scope here says.
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("Work on a client's behalf must begin its own transaction");
+    }
     return ScopedValue.where(FOR_CLIENT, Boolean.TRUE).call(() -> CurrentScope.asSystem(work));
   }
 }

@@ -40,6 +40,7 @@ import org.socius.platform.Ids;
 import org.socius.platform.api.ImportReport;
 import org.socius.platform.api.ImportReport.LineFinding;
 import org.socius.platform.api.PageResponse;
+import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
@@ -222,12 +223,11 @@ public class Deliveries {
     if (from == null || to == null || to.isBefore(from)) {
       throw InvalidInputException.of("from", "DLV-0121");
     }
-    int p = Math.max(0, page);
-    int s = Math.clamp(size, 1, 200);
+    Paging.check(page, size);
     return PageResponse.of(
-        records.ofProvider(providerId, from, to, status, p * s, s),
-        p,
-        s,
+        records.ofProvider(providerId, from, to, status, page * size, size),
+        page,
+        size,
         records.countOfProvider(providerId, from, to, status));
   }
 

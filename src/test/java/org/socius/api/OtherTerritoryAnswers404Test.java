@@ -72,6 +72,7 @@ class OtherTerritoryAnswers404Test {
   @Autowired org.socius.providers.PublicRegister register;
   @Autowired org.socius.providers.ChangeRequests changes;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.socius.delivery.Vouchers vouchers;
   @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
 
   @BeforeEach
@@ -357,12 +358,46 @@ class OtherTerritoryAnswers404Test {
                             .singleRow()));
     northDelivery = delivered.get("id").toString();
     northBatch = delivered.get("batch_id").toString();
-    // The north's claims, payment runs and vouchers when tests have made some; otherwise unknown
-    // ones, which must answer the same. The demo sets the north's budget.
-    northClaim = northRow("select id from delivery.claim where region_id = :r limit 1");
-    northPaymentRun = northRow("select id from delivery.payment_run where region_id = :r limit 1");
-    northVoucher = northRow("select id from delivery.voucher where region_id = :r limit 1");
-    northBudget = northRow("select id from delivery.budget_line where region_id = :r limit 1");
+    // A claim, a payment run and a voucher of the north, made once (written as the system would),
+    // so that their endpoints are asked about records that exist. The demo sets the budget.
+    UUID north = fixtures.unit("NV-N").id();
+    northClaim =
+        northRow(
+            "select id from delivery.claim where region_id = :r limit 1",
+            """
+            insert into delivery.claim (id, reference, provider_id, provider_name, region_id,
+              month, sequence, currency, status, built_at, built_by)
+            values (gen_random_uuid(), 'CL-404', cast(:p as uuid), 'Harbour Care Association',
+              :r, date '2000-01-01', 1, 'EUR', 'SUBMITTED', now(), 'test')""");
+    northPaymentRun =
+        northRow(
+            "select id from delivery.payment_run where region_id = :r limit 1",
+            """
+            insert into delivery.payment_run (id, reference, region_id, requested_on,
+              order_count, total, currency, debtor_holder, debtor_iban, debtor_bic, created_at,
+              created_by)
+            values (gen_random_uuid(), 'PAY-404', :r, current_date, 0, 0, 'EUR', 'Treasury',
+              'NV73NOVB0001000200030004', 'NOVBNVN1', now(), 'test')""");
+    if (northRow("select id from delivery.voucher where region_id = :r limit 1", null) == null) {
+      var scheme =
+          fixtures.as(
+              "officer.north",
+              () ->
+                  vouchers.defineScheme(
+                      north,
+                      new org.socius.delivery.Vouchers.NewScheme(
+                          "Test 404 " + UUID.randomUUID(),
+                          org.socius.delivery.Voucher.Kind.UNITS,
+                          java.math.BigDecimal.ONE,
+                          1,
+                          false,
+                          List.of("HOT-MEALS"))));
+      UUID holder = UUID.fromString(northPerson);
+      fixtures.as("worker.harbour", () -> vouchers.issue(scheme.id(), holder));
+    }
+    northVoucher = northRow("select id from delivery.voucher where region_id = :r limit 1", null);
+    northBudget =
+        northRow("select id from delivery.budget_line where region_id = :r limit 1", null);
     var homeCareType = catalogue.serviceTypeByCode("HOME-CARE").orElseThrow();
     homeCare = homeCareType.id().toString();
     northTariff =
@@ -693,6 +728,7 @@ class OtherTerritoryAnswers404Test {
         "GET /api/v1/providers/{providerId}/deliveries",
         v -> southStaff.get(northDeliveries + "?from=2026-01-01&to=2026-12-31"));
     String aDelivery = "/api/v1/deliveries/" + northDelivery;
+    requests.put("GET /api/v1/deliveries/{id}", v -> southStaff.get(aDelivery));
     requests.put(
         "POST /api/v1/deliveries/{id}/withdrawal",
         v -> southStaff.post(aDelivery + "/withdrawal", "", ifMatch));
@@ -786,18 +822,31 @@ class OtherTerritoryAnswers404Test {
           "POST /api/v1/programmes/{id}/recertification-runs",
           "GET /api/v1/instruments/{id}");
 
-  /** A row of the north found by the query (its region as {@code :r}), or an unknown id. */
-  private String northRow(String sql) {
+  /**
+   * The id of a row of the north the query finds (its region as {@code :r}), after writing one (the
+   * provider as {@code :p}) when there is none and a statement to write it is given.
+   */
+  private String northRow(String select, String insert) {
     return org.socius.platform.security.CurrentScope.asSystem(
-            () ->
-                transaction.execute(
-                    s ->
-                        jdbc.sql(sql)
-                            .param("r", fixtures.unit("NV-N").id())
-                            .query(UUID.class)
-                            .optional()))
-        .orElseGet(UUID::randomUUID)
-        .toString();
+        () ->
+            transaction.execute(
+                s -> {
+                  UUID north = fixtures.unit("NV-N").id();
+                  if (insert != null
+                      && jdbc.sql(select)
+                          .param("r", north)
+                          .query(UUID.class)
+                          .optional()
+                          .isEmpty()) {
+                    jdbc.sql(insert).param("r", north).param("p", northProvider).update();
+                  }
+                  return jdbc.sql(select)
+                      .param("r", north)
+                      .query(UUID.class)
+                      .optional()
+                      .map(UUID::toString)
+                      .orElse(null);
+                }));
   }
 
   private String southUserId() {

@@ -192,7 +192,8 @@ class BudgetsTest {
     assertThat(officer.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
     var page = officer.get("/budgets?year=" + year);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains(funding.name(), other.name(), "Exceeded", "250.00");
+    assertThat(page.body())
+        .contains("Budgets of " + year, funding.name(), other.name(), "Exceeded", "250.00");
     var refused =
         officer.post(
             "/budgets?year=" + year,
@@ -202,14 +203,14 @@ class BudgetsTest {
                 line.id().toString(),
                 "year",
                 String.valueOf(year),
-                "incurredOn",
+                "costIncurredOn",
                 (year - 1) + "-06-01",
-                "amount",
+                "costAmount",
                 "10",
-                "description",
+                "costDescription",
                 "Last year's rent"));
     assertThat(refused.statusCode()).isEqualTo(200);
-    assertThat(refused.body()).contains("href=\"#incurredOn\"");
+    assertThat(refused.body()).contains("href=\"#costIncurredOn\"");
     // Another region's officer sees none of the north's lines.
     assertThat(fixtures.as("officer.south", () -> budgets.lines(north, year))).isEmpty();
     clock.reset();

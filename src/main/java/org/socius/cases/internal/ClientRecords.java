@@ -86,7 +86,15 @@ public class ClientRecords {
 
   /** A user's live access to one case. */
   public Optional<CaseAccess> accessOf(UUID userId, UUID caseId) {
-    return accessOf(userId).stream().filter(a -> a.caseId().equals(caseId)).findFirst();
+    return jdbc.sql(
+            "select "
+                + ACCESS_COLUMNS
+                + " from cases.case_access where user_id = :u and case_id = :c"
+                + " and ended_at is null")
+        .param("u", userId)
+        .param("c", caseId)
+        .query((rs, n) -> access(rs))
+        .optional();
   }
 
   public void insertMessage(Case c, ClientMessage m) {

@@ -127,6 +127,14 @@ class DeliveryApiController {
     return deliveries.ofProvider(providerId, from, to, status, page, size);
   }
 
+  @GetMapping("/api/v1/deliveries/{id}")
+  @PreAuthorize("hasAnyRole('PROVIDER_STAFF', 'BENEFICIARY', 'CASE_WORKER', 'REGIONAL_OFFICER')")
+  @Operation(summary = "A delivery record, with its version as ETag")
+  ResponseEntity<DeliveryRecord> get(@PathVariable UUID id) {
+    DeliveryRecord r = deliveries.get(id);
+    return ResponseEntity.ok().eTag(ETags.of(r.version())).body(r);
+  }
+
   @PostMapping("/api/v1/deliveries/{id}/withdrawal")
   @PreAuthorize("hasRole('PROVIDER_STAFF')")
   @Operation(summary = "Withdraw a record made by mistake, before it is confirmed or claimed")

@@ -93,9 +93,9 @@ class BudgetController {
   String cost(
       @RequestParam UUID lineId,
       @RequestParam int year,
-      @RequestParam(defaultValue = "") String incurredOn,
-      @RequestParam(defaultValue = "") String amount,
-      @RequestParam(defaultValue = "") String description,
+      @RequestParam(name = "costIncurredOn", defaultValue = "") String incurredOn,
+      @RequestParam(name = "costAmount", defaultValue = "") String amount,
+      @RequestParam(name = "costDescription", defaultValue = "") String description,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
@@ -111,7 +111,11 @@ class BudgetController {
       redirect.addFlashAttribute("flash", "budgets.costRecorded");
       return "redirect:/budgets?year=" + year;
     } catch (InvalidInputException e) {
-      model.addAttribute("costErrors", FormErrors.of(e, messages, locale));
+      // The cost form's fields are named apart from the line form's, on the same page.
+      model.addAttribute(
+          "costErrors",
+          FormErrors.of(e, messages, locale)
+              .withFieldIds(f -> "cost" + Character.toUpperCase(f.charAt(0)) + f.substring(1)));
       return list(year, model);
     }
   }

@@ -70,8 +70,8 @@ class ClaimController {
   @PreAuthorize("hasRole('REGIONAL_OFFICER')")
   String build(
       @RequestParam String month, Model model, Locale locale, RedirectAttributes redirect) {
-    YearMonth m = monthOr(month, null);
     try {
+      YearMonth m = monthOr(month, null);
       List<Claim> built = claims.build(Claims.officersRegion(), m, null);
       redirect.addFlashAttribute("flash", "claims.built");
       redirect.addFlashAttribute("builtCount", built.size());
@@ -104,6 +104,8 @@ class ClaimController {
     return act(
         id,
         "claims.lineRejected",
+        // Every line has its own reason field.
+        field -> field + "-" + itemId,
         () -> claims.rejectLine(id, version, itemId, reason),
         model,
         locale,
@@ -118,7 +120,14 @@ class ClaimController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    return act(id, "claims.approved", () -> claims.approve(id, version), model, locale, redirect);
+    return act(
+        id,
+        "claims.approved",
+        java.util.function.UnaryOperator.identity(),
+        () -> claims.approve(id, version),
+        model,
+        locale,
+        redirect);
   }
 
   @PostMapping("/claims/{id}/advances")
@@ -135,6 +144,7 @@ class ClaimController {
     return act(
         id,
         "claims.advanceRecorded",
+        java.util.function.UnaryOperator.identity(),
         () -> {
           LocalDate day = null;
           BigDecimal sum = null;
@@ -202,6 +212,7 @@ class ClaimController {
   private String act(
       UUID id,
       String flash,
+      java.util.function.UnaryOperator<String> fieldIds,
       Supplier<?> action,
       Model model,
       Locale locale,
@@ -211,7 +222,8 @@ class ClaimController {
       redirect.addFlashAttribute("flash", flash);
       return "redirect:/claims/" + id;
     } catch (InvalidInputException | ConflictException e) {
-      model.addAttribute("claimErrors", FormErrors.ofRefusal(e, messages, locale));
+      model.addAttribute(
+          "claimErrors", FormErrors.ofRefusal(e, messages, locale).withFieldIds(fieldIds));
       return show(id, model);
     }
   }

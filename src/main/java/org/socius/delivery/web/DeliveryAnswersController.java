@@ -71,6 +71,7 @@ class DeliveryAnswersController {
       RedirectAttributes redirect) {
     return act(
         id,
+        recordId,
         "deliveries.confirmed",
         () -> deliveries.confirm(recordId, version),
         model,
@@ -93,6 +94,7 @@ class DeliveryAnswersController {
       RedirectAttributes redirect) {
     return act(
         id,
+        recordId,
         "deliveries.disputed",
         () -> deliveries.dispute(recordId, version, reason),
         model,
@@ -106,13 +108,14 @@ class DeliveryAnswersController {
       @PathVariable UUID id,
       @PathVariable UUID recordId,
       @RequestParam int version,
-      @RequestParam(defaultValue = "false") boolean delivered,
+      @RequestParam(required = false) Boolean delivered,
       @RequestParam(defaultValue = "") String note,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
     return act(
         id,
+        recordId,
         "deliveries.settled",
         () -> deliveries.settle(recordId, version, delivered, note),
         model,
@@ -122,6 +125,7 @@ class DeliveryAnswersController {
 
   private String act(
       UUID caseId,
+      UUID recordId,
       String flash,
       Supplier<DeliveryRecord> action,
       Model model,
@@ -135,7 +139,10 @@ class DeliveryAnswersController {
       redirect.addFlashAttribute("flash", flash);
       return "redirect:" + base + "/deliveries";
     } catch (InvalidInputException | ConflictException e) {
-      model.addAttribute("answerErrors", FormErrors.ofRefusal(e, messages, locale));
+      // The forms repeat on every row: a problem links to the row's own field.
+      model.addAttribute(
+          "answerErrors",
+          FormErrors.ofRefusal(e, messages, locale).withFieldIds(f -> f + "-" + recordId));
       return client ? forClient(caseId, model) : forWorker(caseId, model);
     }
   }

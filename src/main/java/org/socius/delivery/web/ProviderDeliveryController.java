@@ -100,7 +100,6 @@ class ProviderDeliveryController {
     model.addAttribute("status", status);
     model.addAttribute("statuses", DeliveryRecord.Status.values());
     model.addAttribute("choices", choices(shown.id()));
-    model.addAttribute("today", today);
     model.addAttribute(
         "records",
         deliveries.ofProvider(shown.id(), today.minusDays(62), today, status, page, PAGE_SIZE));
@@ -166,10 +165,18 @@ class ProviderDeliveryController {
       @RequestParam String key,
       @RequestParam("file") MultipartFile file,
       Model model,
+      Locale locale,
       RedirectAttributes redirect)
       throws IOException {
     String csv = new String(file.getBytes(), StandardCharsets.UTF_8);
-    Deliveries.Outcome outcome = deliveries.recordCsv(provider, key, csv);
+    Deliveries.Outcome outcome;
+    try {
+      outcome = deliveries.recordCsv(provider, key, csv);
+    } catch (InvalidInputException | ConflictException e) {
+      // Too many lines, or the page's key sent again with another file.
+      model.addAttribute("uploadErrors", FormErrors.ofRefusal(e, messages, locale));
+      return list(provider, null, 0, model);
+    }
     if (!outcome.accepted()) {
       model.addAttribute("report", outcome.report());
       return list(provider, null, 0, model);

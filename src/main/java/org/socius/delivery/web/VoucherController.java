@@ -174,7 +174,6 @@ class VoucherController {
                                   .map(ServiceType::name)
                                   .orElse(""))));
     }
-    model.addAttribute("providers", mine);
     model.addAttribute("provider", shown);
     model.addAttribute("services", services);
     return "delivery/provider-vouchers";

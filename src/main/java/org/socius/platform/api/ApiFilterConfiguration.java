@@ -33,7 +33,9 @@ class ApiFilterConfiguration {
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
       JdbcClient jdbc,
       ProblemWriter problems,
-      @Value("${socius.api.own-idempotency-paths:/api/v1/providers/*/deliveries/batches}")
+      @Value(
+              "${socius.api.own-idempotency-paths:"
+                  + "/api/v1/providers/*/deliveries,/api/v1/providers/*/deliveries/batches}")
           List<String> ownKeys) {
     var registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems, ownKeys));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);

@@ -60,9 +60,17 @@ public final class FormErrors implements Iterable<FormErrors.Item> {
    * field names (e.g. {@code rename-code} beside {@code code}).
    */
   public FormErrors prefixed(String prefix) {
+    return withFieldIds(field -> prefix + field);
+  }
+
+  /**
+   * The same messages tied to the ids the page gives the fields, for forms repeated on a page (a
+   * row's {@code reason-<id>} for the service's {@code reason}).
+   */
+  public FormErrors withFieldIds(java.util.function.UnaryOperator<String> id) {
     return new FormErrors(
         items.stream()
-            .map(i -> new Item(i.field() == null ? null : prefix + i.field(), i.message()))
+            .map(i -> new Item(i.field() == null ? null : id.apply(i.field()), i.message()))
             .toList());
   }
 
