@@ -64,6 +64,42 @@ public record Agreement(
     CASE_CLOSED
   }
 
+  /**
+   * The agreement as its provider reads it: how the client's contribution was found (the
+   * household's income per member, its size) is the client's and the case's, not the provider's.
+   */
+  public Agreement withoutContribution() {
+    return new Agreement(
+        id,
+        reference,
+        caseId,
+        regionId,
+        municipalityId,
+        planId,
+        providerId,
+        providerName,
+        clientName,
+        clientBirthDate,
+        clientAddress,
+        language,
+        startsOn,
+        endsOn,
+        currency,
+        monthlyCost,
+        monthlyCopayment,
+        null,
+        status,
+        drawnAt,
+        drawnBy,
+        answeredAt,
+        answeredBy,
+        declineReason,
+        endedOn,
+        endReason,
+        version,
+        services);
+  }
+
   /** What the public pays from the monthly cost: the rest after the client's contribution. */
   public BigDecimal monthlyPublicShare() {
     return monthlyCost.subtract(monthlyCopayment);

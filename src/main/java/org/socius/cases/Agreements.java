@@ -206,9 +206,9 @@ public class Agreements {
       Tariff tariff =
           catalogue
               .tariffOn(s.serviceTypeId(), c.regionId(), s.startsOn())
-              .orElseThrow(
-                  () ->
-                      InvalidInputException.of("plan", "CAS-1004", s.serviceName(), s.startsOn()));
+              // The plan is as it should be; the region's tariffs lack a price: a conflict of
+              // state.
+              .orElseThrow(() -> new ConflictException("CAS-1004", s.serviceName(), s.startsOn()));
       tariffs.add(tariff);
       costs.add(Contribution.monthlyCost(s.units(), s.period(), tariff.price()));
     }
@@ -284,7 +284,7 @@ public class Agreements {
   @Transactional(readOnly = true)
   public List<Agreement> ofProvider(UUID providerId) {
     requireStaffOf(providerId);
-    return records.ofProvider(providerId);
+    return records.ofProvider(providerId).stream().map(Agreement::withoutContribution).toList();
   }
 
   /** How long a provider's notices stay on its page. */
@@ -323,7 +323,9 @@ public class Agreements {
   /** An agreement its case's workers or its provider's staff may read; others answer 404. */
   @Transactional
   public Agreement get(UUID id) {
-    Agreement a = records.find(id).orElseThrow(() -> new NotFoundException("agreement", id));
+    Agreement found = records.find(id).orElseThrow(() -> new NotFoundException("agreement", id));
+    // A provider's staff read the contribution, not how the household's means gave it.
+    Agreement a = Roles.actorOnCaseTeam() ? found : found.withoutContribution();
     audit.recordRead(entity(a));
     return a;
   }

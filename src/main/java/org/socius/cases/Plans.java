@@ -90,6 +90,12 @@ public class Plans {
     return records.plans(caseId);
   }
 
+  /** The draft being written, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Plan> draft(UUID caseId) {
+    return versions(caseId).stream().filter(Plan::draft).findFirst();
+  }
+
   /** What a new version is for: its goals and, after the first, why the plan changes. */
   public record NewVersion(String goals, String reason) {}
 
@@ -106,6 +112,8 @@ public class Plans {
     Cases.checkText(findings, "goals", v.goals(), "CAS-0802");
     if (inForce.isPresent()) {
       Cases.checkText(findings, "reason", v.reason(), "CAS-0803");
+    } else if (v.reason() != null && v.reason().length() > Cases.MAX_TEXT) {
+      findings.add(Finding.of("reason", "CAS-0110", Cases.MAX_TEXT));
     }
     if (!findings.isEmpty()) {
       throw new InvalidInputException(findings);
@@ -187,6 +195,8 @@ public class Plans {
       standard = catalogue.standardOn(type.id(), s.startsOn()).orElse(null);
       if (standard == null) {
         findings.add(Finding.of("serviceTypeId", "CAS-0807", type.name(), s.startsOn()));
+      } else if (s.aboveNormReason() != null && s.aboveNormReason().length() > Cases.MAX_TEXT) {
+        findings.add(Finding.of("aboveNormReason", "CAS-0110", Cases.MAX_TEXT));
       } else if (findings.isEmpty()
           && s.units().compareTo(standard.maxUnits()) > 0
           && Cases.blank(s.aboveNormReason())) {

@@ -34,6 +34,11 @@ final class Roles {
     }
   }
 
+  /** Whether the actor works on cases (runs them or joins their teams). */
+  static boolean actorOnCaseTeam() {
+    return RequiredRoles.heldAnyOf(Role.CASE_WORKER, Role.REGIONAL_OFFICER, Role.TEAM_SPECIALIST);
+  }
+
   /** Whether the actor runs cases (a team specialist alone does not). */
   static boolean actorHandlesCases() {
     return RequiredRoles.heldAnyOf(CASE_HANDLERS);

@@ -38,6 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PlansAndAgreementsTest {
 
   @Autowired Fixtures fixtures;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transaction;
   @Autowired Cases cases;
   @Autowired Plans plans;
   @Autowired Agreements agreements;
@@ -317,7 +319,28 @@ class PlansAndAgreementsTest {
     assertThat(view.body()).contains(a.reference(), "230.00");
     HttpResponse<byte[]> pdf = provider.getBytes("/agreements/" + a.id() + "/pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
-    assertThat(text(pdf.body())).contains(a.reference(), a.clientName(), "230.00");
+    assertThat(text(pdf.body()))
+        .contains(a.reference(), a.clientName(), "230.00")
+        .doesNotContain("Income per family member");
+    // Even in the database, the provider's staff answer the agreement and change none of its terms.
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "provider.staff",
+                    () ->
+                        transaction.execute(
+                            s ->
+                                jdbc.sql(
+                                        "update cases.agreement set monthly_copayment = 0"
+                                            + " where id = :id")
+                                    .param("id", a.id())
+                                    .update())))
+        .isInstanceOf(org.springframework.dao.DataAccessException.class)
+        .rootCause()
+        .hasMessageContaining("changes nothing else");
+    // The provider reads what the client pays, not the household's means it was found from.
+    assertThat(fixtures.as("provider.staff", () -> agreements.get(a.id())).contribution()).isNull();
+    assertThat(as(() -> agreements.get(a.id())).contribution()).isNotNull();
     // A worker of another municipality, and a specialist not on the team, find no plan there.
     WebSession riverside = new WebSession(port);
     assertThat(riverside.signIn("worker.riverside", Fixtures.DEMO_PASSWORD)).isTrue();

@@ -2,9 +2,7 @@ package org.socius.cases.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.socius.cases.Agreement;
@@ -14,6 +12,7 @@ import org.socius.cases.Plans;
 import org.socius.cases.ProviderNotice;
 import org.socius.platform.api.ETags;
 import org.socius.platform.errors.ConflictException;
+import org.socius.platform.errors.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -45,14 +44,6 @@ class PlansApiController {
     this.agreements = agreements;
   }
 
-  record ServiceBody(
-      UUID serviceTypeId,
-      BigDecimal units,
-      String frequency,
-      LocalDate startsOn,
-      LocalDate endsOn,
-      String aboveNormReason) {}
-
   record ChoiceBody(UUID registeredServiceId) {}
 
   record DeclineBody(String reason) {}
@@ -80,7 +71,8 @@ class PlansApiController {
   @PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER', 'TEAM_SPECIALIST')")
   @Operation(summary = "The draft being written, with its version as ETag")
   ResponseEntity<Plan> draft(@PathVariable UUID id) {
-    Plan draft = draftOf(id);
+    // No draft is being written: there is nothing at this address.
+    Plan draft = plans.draft(id).orElseThrow(() -> new NotFoundException("plan draft", id));
     return ResponseEntity.ok().eTag(ETags.of(draft.version())).body(draft);
   }
 
@@ -92,19 +84,9 @@ class PlansApiController {
   ResponseEntity<Plan> addService(
       @PathVariable UUID id,
       @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-      @RequestBody ServiceBody body) {
+      @RequestBody Plans.NewService body) {
     int version = ETags.requireVersion(ifMatch, () -> draftOf(id).version());
-    Plan draft =
-        plans.addService(
-            id,
-            version,
-            new Plans.NewService(
-                body.serviceTypeId(),
-                body.units(),
-                body.frequency(),
-                body.startsOn(),
-                body.endsOn(),
-                body.aboveNormReason()));
+    Plan draft = plans.addService(id, version, body);
     return ResponseEntity.ok().eTag(ETags.of(draft.version())).body(draft);
   }
 
@@ -227,9 +209,6 @@ class PlansApiController {
   }
 
   private Plan draftOf(UUID caseId) {
-    return plans.versions(caseId).stream()
-        .filter(Plan::draft)
-        .findFirst()
-        .orElseThrow(() -> new ConflictException("CAS-0804"));
+    return plans.draft(caseId).orElseThrow(() -> new ConflictException("CAS-0804"));
   }
 }
