@@ -103,7 +103,7 @@ class DeliveryBrowserTest {
 
   @Test
   void visitsConfirmedByTheClientAreClaimedApprovedAndPaidThroughAPain001File() throws Exception {
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     Agreed agreed =
         agreedCases.agreed(
             "1400.00", today, List.of(new Planned("HOME-CARE", "4", HARBOUR, "provider.staff")));

@@ -52,7 +52,7 @@ class BudgetsTest {
 
   @Test
   void aLineShowsWhatWasPaidWhatIsCommittedItsAdministrativeCostAndWarnsBeforeItRunsOut() {
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     UUID north = fixtures.unit("NV-N").id();
     // The demo's budget is for the service contribution programme; these lines are for others.
     List<Programme> all =

@@ -22,6 +22,7 @@ import org.socius.cases.Agreement;
 import org.socius.cases.CaseAccess;
 import org.socius.cases.ClientAccess;
 import org.socius.platform.api.ImportReport;
+import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.InvalidInputException;
 import org.socius.support.AgreedCases;
 import org.socius.support.AgreedCases.Agreed;
@@ -74,7 +75,7 @@ class ClaimsAndPaymentsTest {
   @Test
   void theClaimHoldsTheConfirmedDeliveryLessTheContributionAndIsPaidThroughAPain001File()
       throws Exception {
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     YearMonth month = YearMonth.from(today);
     Agreed agreed =
         agreedCases.agreed(
@@ -195,6 +196,21 @@ class ClaimsAndPaymentsTest {
                 claims.rejectLine(
                     claim.id(), claim.version(), rejected.itemId(), "Twice the same hour."));
     assertThat(afterReject.rejected()).isEqualByComparingTo(rejected.net());
+    // An advance dated in the future is refused; one paid is offset.
+    assertThatThrownBy(
+            () ->
+                asOfficer(
+                    () -> {
+                      claims.recordAdvance(
+                          north,
+                          new Claims.NewAdvance(
+                              care.providerId(),
+                              "C-2026-17",
+                              LocalDate.now(clock).plusDays(1),
+                              BigDecimal.ONE));
+                      return null;
+                    }))
+        .hasMessageContaining("DLV-0205");
     asOfficer(
         () -> {
           claims.recordAdvance(
@@ -204,6 +220,10 @@ class ClaimsAndPaymentsTest {
         });
     Claim approved = asOfficer(() -> claims.approve(claim.id(), afterReject.version()));
     assertThat(approved.status()).isEqualTo(Claim.Status.APPROVED);
+    // Approving again (a retry) is refused and offsets nothing twice.
+    assertThatThrownBy(() -> asOfficer(() -> claims.approve(claim.id(), approved.version())))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("DLV-0207");
     assertThat(approved.advanceOffset()).isEqualByComparingTo("1.00");
     assertThat(approved.payable())
         .isEqualByComparingTo(
@@ -242,6 +262,10 @@ class ClaimsAndPaymentsTest {
         run.orders().stream().filter(o -> o.claimId().equals(claim.id())).findFirst().orElseThrow();
     assertThat(order.amount()).isEqualByComparingTo(approved.payable());
     assertThat(order.endToEndId()).isEqualTo(claim.reference());
+    // A second run finds nothing left to pay: the claim is ordered once.
+    assertThatThrownBy(() -> asOfficer(() -> payments.createRun(north, payDay)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("DLV-0304");
 
     byte[] xml = asOfficer(() -> payments.pain001(run.id()));
     var schema =
@@ -279,6 +303,12 @@ class ClaimsAndPaymentsTest {
     ImportReport booked = asOfficer(() -> payments.reconcile(run.id(), report.toString()));
     assertThat(booked.accepted()).isTrue();
     assertThat(asOfficer(() -> claims.get(claim.id())).status()).isEqualTo(Claim.Status.PAID);
+    // The same report uploaded again changes nothing more.
+    ImportReport again = asOfficer(() -> payments.reconcile(run.id(), report.toString()));
+    assertThat(again.accepted()).isTrue();
+    assertThat(again.imported()).isZero();
+    assertThat(asOfficer(() -> claims.get(claim.id())).advanceOffset())
+        .isEqualByComparingTo("1.00");
     // The provider sees its claim paid; another provider does not see it.
     assertThat(fixtures.as("provider.staff", () -> claims.ofProvider(care.providerId())))
         .extracting(Claim::id)

@@ -32,7 +32,7 @@ class DeliveryApiAndPagesTest {
   @Autowired ClientAccess clientAccess;
   @LocalServerPort int port;
 
-  private final LocalDate today = LocalDate.now();
+  private final LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
   private final String staff = "Carer " + UUID.randomUUID().toString().substring(0, 8);
 
   private Agreed homeCare() {
@@ -160,8 +160,10 @@ class DeliveryApiAndPagesTest {
     right.put("date", today.minusDays(1).toString());
     HttpResponse<String> recorded = provider.post(page, "/provider-deliveries/record", right);
     assertThat(recorded.statusCode()).isEqualTo(302);
-    // The same form sent twice (a double click) records once.
-    provider.post(page, "/provider-deliveries/record", right);
+    // The same form sent twice (a double click) records once, and the provider is not told
+    // otherwise.
+    assertThat(provider.post(page, "/provider-deliveries/record", right).statusCode())
+        .isEqualTo(302);
     assertThat(fixtures.as("worker.harbour", () -> deliveries.ofCase(caseId).records())).hasSize(1);
 
     CaseAccess access =
@@ -186,13 +188,22 @@ class DeliveryApiAndPagesTest {
       WebSession worker = new WebSession(port);
       assertThat(worker.signIn("worker.harbour", Fixtures.DEMO_PASSWORD)).isTrue();
       assertThat(worker.get("/delivery-disputes").body()).contains("Nobody came.");
+      // Settling without saying whether it was delivered is refused beside the row's choice.
+      DeliveryRecord disputedNow = fixtures.as("worker.harbour", () -> deliveries.get(r.id()));
+      HttpResponse<String> undecided =
+          worker.post(
+              "/cases/" + caseId + "/deliveries",
+              "/cases/" + caseId + "/deliveries/" + r.id() + "/settlement",
+              Map.of("version", String.valueOf(disputedNow.version()), "note", "Checked."));
+      assertThat(undecided.statusCode()).isEqualTo(200);
+      assertThat(undecided.body()).contains("href=\"#delivered-" + r.id() + "\"");
       HttpResponse<String> settled =
           worker.post(
               "/cases/" + caseId + "/deliveries",
               "/cases/" + caseId + "/deliveries/" + r.id() + "/settlement",
               Map.of(
                   "version",
-                  String.valueOf(r.version() + 1),
+                  String.valueOf(disputedNow.version()),
                   "delivered",
                   "true",
                   "note",

@@ -70,7 +70,7 @@ class DeliveryCrashTest {
                     "select id from providers.provider where legal_name = 'Harbour Care Association'")
                 .query(UUID.class)
                 .single();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
         transaction.executeWithoutResult(
             s -> SeededAgreements.homeCare(jdbc, provider, AGREEMENTS, today.minusDays(60)));
         jdbc.sql(
@@ -158,7 +158,7 @@ class DeliveryCrashTest {
   private static HttpResponse<String> send(int port, String path, int i)
       throws IOException, InterruptedException {
     StringBuilder csv = new StringBuilder("agreement,service,date,start,end,staff\n");
-    String day = LocalDate.now().minusDays(1L + i).toString();
+    String day = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1L + i).toString();
     for (int a = 1; a <= AGREEMENTS; a++) {
       csv.append("A-B-").append(a).append(",HOME-CARE,").append(day);
       csv.append(",08:00,09:00,Carer ").append(a).append('\n');

@@ -46,7 +46,7 @@ class DeliveryRecordsTest {
     clock.reset();
   }
 
-  private final LocalDate today = LocalDate.now();
+  private final LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
 
   // Staff of the demo provider, named afresh for each test: a staff member's visits must not
   // overlap, whichever client they are for, and the tests share the provider.

@@ -103,7 +103,7 @@ class MoneyApiTest {
     Api.Response past =
         officer.post(
             "/api/v1/payment-runs",
-            "{\"requestedOn\":\"" + LocalDate.now().minusDays(3) + "\"}",
+            "{\"requestedOn\":\"" + LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3) + "\"}",
             Map.of());
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.body()).contains("DLV-0307");

@@ -90,7 +90,7 @@ class VouchersTest {
     Voucher.Scheme meals = scheme("UNITS", "20", true);
     Voucher v = issue(meals);
     assertThat(v.remaining()).isEqualByComparingTo("20");
-    assertThat(v.expiresOn()).isEqualTo(LocalDate.now().plusDays(29));
+    assertThat(v.expiresOn()).isEqualTo(LocalDate.now(java.time.ZoneOffset.UTC).plusDays(29));
     UUID parishMeals = fixtures.registeredService("St Nicholas Parish Charity", "HOT-MEALS");
     UUID harbourCare = fixtures.registeredService("Harbour Care Association", "HOME-CARE");
 
@@ -124,7 +124,7 @@ class VouchersTest {
                 fixtures.as(
                     "staff.parish",
                     () -> vouchers.redeem("0000-0000-0000-0000-0", parishMeals, BigDecimal.ONE)))
-        .hasMessageContaining("DLV-040");
+        .hasMessageContaining("DLV-0403");
     assertThatThrownBy(
             () ->
                 fixtures.as(
@@ -206,6 +206,53 @@ class VouchersTest {
     assertThat(redeemed.statusCode()).isEqualTo(302);
     assertThat(fixtures.as("worker.harbour", () -> vouchers.get(v.id())).remaining())
         .isEqualByComparingTo("7");
+  }
+
+  @Test
+  void aVoucherIsRedeemedOnlyInItsRegionAndWholeWhereItsSchemeSaysSo() {
+    UUID north = fixtures.unit("NV-N").id();
+    Voucher.Scheme care =
+        fixtures.as(
+            "officer.north",
+            () ->
+                vouchers.defineScheme(
+                    north,
+                    new Vouchers.NewScheme(
+                        "Care budget " + UUID.randomUUID().toString().substring(0, 6),
+                        Voucher.Kind.VALUE,
+                        new BigDecimal("40.00"),
+                        30,
+                        false,
+                        List.of("HOME-CARE"))));
+    Voucher v = issue(care);
+    UUID southernCare = fixtures.registeredService("Southern Social Services Centre", "HOME-CARE");
+    UUID harbourCare = fixtures.registeredService("Harbour Care Association", "HOME-CARE");
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "staff.southcentre",
+                    () -> vouchers.redeem(v.code(), southernCare, new BigDecimal("40.00"))))
+        .hasMessageContaining("DLV-0407");
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "provider.staff",
+                    () -> vouchers.redeem(v.code(), harbourCare, new BigDecimal("10.00"))))
+        .hasMessageContaining("DLV-0408");
+    String mistyped = (v.code().charAt(0) == '7' ? '8' : '7') + v.code().substring(1);
+    assertThatThrownBy(
+            () ->
+                fixtures.as(
+                    "provider.staff",
+                    () -> vouchers.redeem(mistyped, harbourCare, new BigDecimal("40.00"))))
+        .hasMessageContaining("DLV-0401");
+    assertThat(
+            fixtures
+                .as(
+                    "provider.staff",
+                    () -> vouchers.redeem(v.code(), harbourCare, new BigDecimal("40.00")))
+                .remaining())
+        .isZero();
   }
 
   @Test
