@@ -71,8 +71,9 @@ class DeliveryBrowserTest {
   }
 
   @AfterEach
-  void resetClock() {
+  void giveBack() {
     clock.reset();
+    agreedCases.closeAll();
   }
 
   private String en(String key, Object... args) {

@@ -42,8 +42,9 @@ class BudgetsTest {
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   @AfterEach
-  void resetClock() {
+  void giveBack() {
     clock.reset();
+    agreedCases.closeAll();
   }
 
   private <T> T asOfficer(Supplier<T> work) {

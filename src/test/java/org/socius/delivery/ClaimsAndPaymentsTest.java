@@ -51,8 +51,9 @@ class ClaimsAndPaymentsTest {
   private final String carer = "Carer " + UUID.randomUUID().toString().substring(0, 8);
 
   @AfterEach
-  void resetClock() {
+  void giveBack() {
     clock.reset();
+    agreedCases.closeAll();
   }
 
   private NewDelivery visit(Agreement a, LocalDate day, int hour) {

@@ -28,6 +28,12 @@ class DeliveryApiAndPagesTest {
 
   @Autowired Fixtures fixtures;
   @Autowired AgreedCases agreedCases;
+
+  @org.junit.jupiter.api.AfterEach
+  void giveBack() {
+    agreedCases.closeAll();
+  }
+
   @Autowired Deliveries deliveries;
   @Autowired ClientAccess clientAccess;
   @LocalServerPort int port;

@@ -42,8 +42,9 @@ class DeliveryRecordsTest {
   @Autowired TestClock clock;
 
   @AfterEach
-  void resetClock() {
+  void giveBack() {
     clock.reset();
+    agreedCases.closeAll();
   }
 
   private final LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.socius.accounts.Sector;
 import org.socius.cases.Agreement;
@@ -38,6 +39,7 @@ public class AgreedCases {
     }
   }
 
+  private final Set<UUID> opened = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Fixtures fixtures;
   private final SampleHouseholds households;
   private final Cases cases;
@@ -83,6 +85,7 @@ public class AgreedCases {
                         false,
                         "en",
                         null)));
+    this.opened.add(opened.id());
     Case evaluated = complete(opened, Case.StepKind.INITIAL_EVALUATION, null);
     Case c = complete(evaluated, Case.StepKind.INTERVENTION_PLAN, false);
     Plan draft = asWorker(() -> plans.begin(c.id(), new Plans.NewVersion("Live at home.", null)));
@@ -140,11 +143,30 @@ public class AgreedCases {
 
   /** Closes the case (the client moved away): its agreements end and its places go back. */
   public Case close(Agreed agreed) {
+    opened.remove(agreed.details().id());
     return asWorker(
         () -> {
           Case c = cases.get(agreed.details().id());
           return cases.closeEarly(c.id(), c.version(), Case.Outcome.MOVED_AWAY, "Moved away.");
         });
+  }
+
+  /**
+   * Closes every case made here and not closed yet, giving back the register's places they hold:
+   * the tests share the demo's providers, whose places are few. Called after each test, whether it
+   * passed or not.
+   */
+  public void closeAll() {
+    for (UUID id : List.copyOf(opened)) {
+      opened.remove(id);
+      asWorker(
+          () -> {
+            Case c = cases.get(id);
+            return c.open()
+                ? cases.closeEarly(c.id(), c.version(), Case.Outcome.MOVED_AWAY, "Moved away.")
+                : c;
+          });
+    }
   }
 
   private Case complete(Case c, Case.StepKind step, Boolean complex) {
