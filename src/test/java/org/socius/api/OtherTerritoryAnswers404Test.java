@@ -727,6 +727,16 @@ class OtherTerritoryAnswers404Test {
     requests.put(
         "GET /api/v1/providers/{providerId}/deliveries",
         v -> southStaff.get(northDeliveries + "?from=2026-01-01&to=2026-12-31"));
+    String northPayee = "/api/v1/providers/" + northProvider + "/payee-account";
+    requests.put(
+        "GET /api/v1/providers/{providerId}/payee-account", v -> southStaff.get(northPayee));
+    requests.put(
+        "PUT /api/v1/providers/{providerId}/payee-account",
+        v ->
+            southStaff.put(
+                northPayee,
+                "{\"holder\":\"x\",\"iban\":\"NV54NOVB0009000800070006\",\"bic\":\"NOVBNVN1\"}",
+                Map.of()));
     String aDelivery = "/api/v1/deliveries/" + northDelivery;
     requests.put("GET /api/v1/deliveries/{id}", v -> southStaff.get(aDelivery));
     requests.put(

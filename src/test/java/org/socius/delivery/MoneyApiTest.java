@@ -108,4 +108,69 @@ class MoneyApiTest {
     assertThat(past.status()).isEqualTo(400);
     assertThat(past.body()).contains("DLV-0307");
   }
+
+  @Test
+  void schemesAndAccountsAreKeptThroughTheApiAndBadOnesChangeNothing() {
+    Api officer = new Api(port, fixtures.tokenFor("officer.north"));
+    Api harbourStaff = new Api(port, fixtures.tokenFor("provider.staff"));
+    Api parish = new Api(port, fixtures.tokenFor("staff.parish"));
+    String name = "Api meals " + UUID.randomUUID().toString().substring(0, 6);
+
+    Api.Response refused =
+        officer.post(
+            "/api/v1/voucher-schemes",
+            """
+            {"name":"%s","kind":"VALUE","face":-5,"validityDays":30,"partial":true,
+             "services":["NO-SUCH-SERVICE"]}"""
+                .formatted(name));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body()).contains("DLV-0413", "DLV-0415");
+    assertThat(officer.get("/api/v1/voucher-schemes").body()).doesNotContain(name);
+
+    Api.Response defined =
+        officer.post(
+            "/api/v1/voucher-schemes",
+            """
+            {"name":"%s","kind":"VALUE","face":40.00,"validityDays":30,"partial":true,
+             "services":["HOT-MEALS"]}"""
+                .formatted(name));
+    assertThat(defined.status()).isEqualTo(201);
+    assertThat(defined.json().get("partial").asBoolean()).isTrue();
+    assertThat(officer.get("/api/v1/voucher-schemes").body()).contains(name);
+
+    // The region's account: a mistyped IBAN is refused and the account stays as it was.
+    String before = officer.get("/api/v1/region-account").json().get("iban").asString();
+    Api.Response mistyped =
+        officer.put(
+            "/api/v1/region-account",
+            "{\"holder\":\"Northern Region\",\"iban\":\"NV73NOVB0001000200030099\","
+                + "\"bic\":\"NOVBNVN1\"}",
+            Map.of());
+    assertThat(mistyped.status()).isEqualTo(400);
+    assertThat(mistyped.body()).contains("DLV-0302");
+    assertThat(officer.get("/api/v1/region-account").json().get("iban").asString())
+        .isEqualTo(before);
+    Api.Response set =
+        officer.put(
+            "/api/v1/region-account",
+            "{\"holder\":\"Northern Region Treasury\",\"iban\":\"NV73 NOVB 0001 0002 0003 0004\","
+                + "\"bic\":\"novbnvn1\"}",
+            Map.of());
+    assertThat(set.status()).isEqualTo(200);
+    assertThat(set.json().get("iban").asString()).isEqualTo("NV73NOVB0001000200030004");
+
+    // A provider's account is its own staff's to read and set; another provider's is not found.
+    UUID harbour = fixtures.provider("Harbour Care Association");
+    String payee = "/api/v1/providers/" + harbour + "/payee-account";
+    assertThat(harbourStaff.get(payee).status()).isEqualTo(200);
+    assertThat(parish.get(payee).status()).isEqualTo(404);
+    Api.Response foreign =
+        parish.put(
+            payee,
+            "{\"holder\":\"Parish\",\"iban\":\"NV54NOVB0009000800070006\",\"bic\":\"NOVBNVN1\"}",
+            Map.of());
+    assertThat(foreign.status()).isEqualTo(404);
+    assertThat(harbourStaff.get(payee).json().get("holder").asString())
+        .isEqualTo("Harbour Care Association");
+  }
 }

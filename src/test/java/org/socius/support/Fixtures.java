@@ -123,6 +123,18 @@ public class Fixtures {
                         .single()));
   }
 
+  /** A demo provider by its legal name. */
+  public UUID provider(String legalName) {
+    return CurrentScope.asSystem(
+        () ->
+            transaction.execute(
+                s ->
+                    jdbc.sql("select id from providers.provider where legal_name = :p")
+                        .param("p", legalName)
+                        .query(UUID.class)
+                        .single()));
+  }
+
   /** A fresh API token acting for a demo user. */
   public String tokenFor(String username) {
     UUID id = user(username).id();

@@ -18,6 +18,9 @@ public final class WebSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+  /** What a browser accepts for a page: error answers come as pages too, not as JSON. */
+  private static final String HTML = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8";
+
   private final String base;
   private final CookieManager cookies = new CookieManager();
   private final HttpClient http;
@@ -33,9 +36,7 @@ public final class WebSession {
 
   public HttpResponse<String> get(String path, String... headers) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
-            .GET();
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET();
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -76,6 +77,7 @@ public final class WebSession {
     return send(
         HttpRequest.newBuilder(URI.create(base + action))
             .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", HTML)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
   }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
+import org.socius.delivery.BankAccount;
 import org.socius.delivery.BudgetLine;
 import org.socius.delivery.Budgets;
 import org.socius.delivery.Claim;
@@ -18,6 +19,7 @@ import org.socius.delivery.Voucher;
 import org.socius.delivery.Vouchers;
 import org.socius.platform.api.ETags;
 import org.socius.platform.api.ImportReport;
+import org.socius.platform.errors.NotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +28,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,6 +58,12 @@ class MoneyApiController {
 
   record IssueBody(UUID schemeId) {}
 
+  record AccountBody(String holder, String iban, String bic) {
+    BankAccount typed() {
+      return BankAccount.typed(holder, iban, bic);
+    }
+  }
+
   record RedemptionBody(String code, UUID registeredServiceId, BigDecimal used) {}
 
   record BuildBody(YearMonth month, UUID providerId) {}
@@ -64,6 +73,56 @@ class MoneyApiController {
   record RunBody(LocalDate requestedOn) {}
 
   record CostBody(LocalDate incurredOn, BigDecimal amount, String description) {}
+
+  @GetMapping("/api/v1/voucher-schemes")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  @Operation(summary = "The voucher schemes of the officer's region")
+  List<Voucher.Scheme> schemes() {
+    return vouchers.schemes(Claims.officersRegion());
+  }
+
+  @PostMapping("/api/v1/voucher-schemes")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  @Operation(
+      summary = "Define a voucher scheme of the officer's region",
+      description = "Services by their catalogue codes; a value in money or in units of service.")
+  ResponseEntity<Voucher.Scheme> defineScheme(@RequestBody Vouchers.NewScheme body) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(vouchers.defineScheme(Claims.officersRegion(), body));
+  }
+
+  @GetMapping("/api/v1/region-account")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  @Operation(summary = "The account the officer's region pays claims from (404 while none is set)")
+  BankAccount regionAccount() {
+    UUID region = Claims.officersRegion();
+    return payments
+        .regionAccount(region)
+        .orElseThrow(() -> new NotFoundException("region-account", region));
+  }
+
+  @PutMapping("/api/v1/region-account")
+  @PreAuthorize("hasRole('REGIONAL_OFFICER')")
+  @Operation(summary = "Set the account the officer's region pays claims from (IBAN checked)")
+  BankAccount setRegionAccount(@RequestBody AccountBody body) {
+    return payments.setRegionAccount(Claims.officersRegion(), body.typed());
+  }
+
+  @GetMapping("/api/v1/providers/{providerId}/payee-account")
+  @PreAuthorize("hasRole('PROVIDER_STAFF')")
+  @Operation(summary = "The account the caller's provider is paid to (404 while none is set)")
+  BankAccount payeeAccount(@PathVariable UUID providerId) {
+    return payments
+        .payeeAccount(providerId)
+        .orElseThrow(() -> new NotFoundException("payee-account", providerId));
+  }
+
+  @PutMapping("/api/v1/providers/{providerId}/payee-account")
+  @PreAuthorize("hasRole('PROVIDER_STAFF')")
+  @Operation(summary = "Set the account the caller's provider is paid to (IBAN checked)")
+  BankAccount setPayeeAccount(@PathVariable UUID providerId, @RequestBody AccountBody body) {
+    return payments.setPayeeAccount(providerId, body.typed());
+  }
 
   @PostMapping("/api/v1/people/{personId}/vouchers")
   @PreAuthorize("hasAnyRole('CASE_WORKER', 'REGIONAL_OFFICER')")

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.Role;
@@ -37,5 +38,7 @@ class ShellModelInterceptor implements HandlerInterceptor {
     page.addObject(
         "navigation", navigation.stream().filter(item -> item.visibleTo(roles)).toList());
     page.addObject("currentPath", request.getRequestURI());
+    // A fresh key for the page's forms: see FormResubmissionFilter.
+    page.addObject("submissionKey", UUID.randomUUID().toString());
   }
 }

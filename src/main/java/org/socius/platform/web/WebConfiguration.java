@@ -7,8 +7,11 @@ import java.util.Locale;
 import org.socius.platform.Languages;
 import org.socius.platform.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -27,6 +30,14 @@ class WebConfiguration implements WebMvcConfigurer {
   @Bean
   static NavigationItem dashboardNavigation() {
     return new NavigationItem("nav.home", "/", EnumSet.allOf(Role.class), 0);
+  }
+
+  /** After authentication, because a form's key belongs to the user who was shown it. */
+  @Bean
+  FilterRegistrationBean<FormResubmissionFilter> formResubmissionFilter(JdbcClient jdbc) {
+    var registration = new FilterRegistrationBean<>(new FormResubmissionFilter(jdbc));
+    registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
+    return registration;
   }
 
   @Bean

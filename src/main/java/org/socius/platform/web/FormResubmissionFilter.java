@@ -1,0 +1,179 @@
+package org.socius.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.socius.platform.security.Actor;
+import org.socius.platform.security.CurrentScope;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Makes a browser form that records something safe to send twice. A form that includes the {@code
+ * forms :: submission} fragment carries a key made when its page was shown; the first POST with
+ * that key does the work, and a second one (a double click, a reload of the answer) is sent where
+ * the first was, without doing it again. Keys are kept only for work that was done, which a page
+ * answers with a redirect: a form shown again with its problems did nothing, so its key is released
+ * and the corrected form may be sent with it.
+ *
+ * <p>The key is kept beside the work, not in its transaction: after a crash between the two, a
+ * repeat is told the form is still being handled rather than doing the work twice.
+ */
+public class FormResubmissionFilter extends OncePerRequestFilter {
+
+  /** The form field that carries the key. */
+  public static final String FIELD = "_submission";
+
+  private static final int MAX_KEY_LENGTH = 64;
+
+  /** How long a repeat waits for the first sending to finish (a double click comes at once). */
+  private static final long WAIT_MILLIS = 10_000;
+
+  private static final long POLL_MILLIS = 50;
+
+  private final JdbcClient jdbc;
+
+  public FormResubmissionFilter(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return !"POST".equals(request.getMethod())
+        || path.startsWith("/api/")
+        || request.getContentType() == null
+        || !request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String submission = request.getParameter(FIELD);
+    Optional<String> owner = CurrentScope.actor().map(Actor::username);
+    if (submission == null || owner.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (submission.isEmpty()
+        || submission.length() > MAX_KEY_LENGTH
+        || !submission.chars().allMatch(c -> c > 32 && c < 127)) {
+      response.sendError(HttpStatus.BAD_REQUEST.value());
+      return;
+    }
+    String key = "form " + request.getRequestURI() + " " + submission;
+    byte[] hash = hash(request);
+    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    while (!claim(owner.get(), key, hash)) {
+      if (System.currentTimeMillis() > deadline) {
+        response.sendError(HttpStatus.CONFLICT.value());
+        return;
+      }
+      Optional<Sent> first = sent(owner.get(), key);
+      if (first.isEmpty()) {
+        continue; // the first sending did nothing and let the key go: this one may do the work
+      }
+      if (!Arrays.equals(first.get().hash(), hash)) {
+        response.sendError(HttpStatus.CONFLICT.value());
+        return;
+      }
+      if (first.get().location() != null) {
+        response.sendRedirect(first.get().location());
+        return;
+      }
+      pause();
+    }
+    boolean done = false;
+    try {
+      chain.doFilter(request, response);
+      String location = response.getHeader(HttpHeaders.LOCATION);
+      if (response.getStatus() / 100 == 3 && location != null) {
+        jdbc.sql(
+                """
+                update platform.idempotency_key set completed = true, status = :status,
+                  location = :location
+                where owner = :owner and key = :key""")
+            .param("status", response.getStatus())
+            .param("location", location)
+            .param("owner", owner.get())
+            .param("key", key)
+            .update();
+        done = true;
+      }
+    } finally {
+      if (!done) {
+        jdbc.sql("delete from platform.idempotency_key where owner = :owner and key = :key")
+            .param("owner", owner.get())
+            .param("key", key)
+            .update();
+      }
+    }
+  }
+
+  private boolean claim(String owner, String key, byte[] hash) {
+    return jdbc.sql(
+                """
+                insert into platform.idempotency_key (owner, key, request_hash)
+                values (:owner, :key, :hash) on conflict do nothing""")
+            .param("owner", owner)
+            .param("key", key)
+            .param("hash", hash)
+            .update()
+        == 1;
+  }
+
+  private Optional<Sent> sent(String owner, String key) {
+    return jdbc.sql(
+            "select request_hash, location from platform.idempotency_key"
+                + " where owner = :owner and key = :key")
+        .param("owner", owner)
+        .param("key", key)
+        .query((rs, n) -> new Sent(rs.getBytes(1), rs.getString(2)))
+        .optional();
+  }
+
+  private static void pause() throws IOException {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the first sending of a form", e);
+    }
+  }
+
+  /** The form's fields in a fixed order, without the CSRF token (which changes per session). */
+  private static byte[] hash(HttpServletRequest request) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      Map<String, String[]> fields = new TreeMap<>(request.getParameterMap());
+      fields.remove("_csrf");
+      fields.forEach(
+          (name, values) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            for (String value : values) {
+              digest.update((byte) 0);
+              digest.update(value.getBytes(StandardCharsets.UTF_8));
+            }
+            digest.update((byte) 1);
+          });
+      return digest.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private record Sent(byte[] hash, String location) {}
+}
