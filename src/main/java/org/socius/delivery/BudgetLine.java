@@ -40,7 +40,12 @@ public record BudgetLine(
   }
 
   public Standing standing() {
-    BigDecimal used = spent.add(committed);
+    return standingWith(BigDecimal.ZERO);
+  }
+
+  /** Where the line would stand with {@code more} paid from it (a claim under review, say). */
+  public Standing standingWith(BigDecimal more) {
+    BigDecimal used = spent.add(committed).add(more);
     if (used.compareTo(amount) > 0) {
       return Standing.EXCEEDED;
     }

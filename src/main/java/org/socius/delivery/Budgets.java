@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,6 +138,34 @@ public class Budgets {
   public List<BudgetLine> lines(UUID regionId, int year) {
     RequiredRoles.anyOf(Role.REGIONAL_OFFICER, Role.MINISTRY_ANALYST);
     return figures(records.lines(regionId, year));
+  }
+
+  /** A budget line a claim draws on: what the claim takes from it, and where it would stand. */
+  public record Draw(BudgetLine line, BigDecimal claimed, BudgetLine.Standing standingAfter) {}
+
+  /**
+   * The budget lines of this year that a claim not yet paid would be paid from (the lines paying
+   * for its services), with the net of its lines not rejected: the officer sees before approving
+   * whether paying it takes a line past its warning share or its amount.
+   */
+  @Transactional(readOnly = true)
+  public List<Draw> drawnOnBy(Claim claim, List<Claim.Line> lines) {
+    RequiredRoles.anyOf(Role.REGIONAL_OFFICER, Role.MINISTRY_ANALYST);
+    if (claim.paidOn() != null) {
+      return List.of();
+    }
+    List<Draw> draws = new ArrayList<>();
+    for (BudgetLine line : lines(claim.regionId(), Year.now(clock).getValue())) {
+      BigDecimal claimed =
+          lines.stream()
+              .filter(l -> !l.rejected() && line.serviceTypeIds().contains(l.serviceTypeId()))
+              .map(Claim.Line::net)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (claimed.signum() > 0) {
+        draws.add(new Draw(line, claimed, line.standingWith(claimed)));
+      }
+    }
+    return draws;
   }
 
   /** Records an administrative cost of the programme against its budget line. */

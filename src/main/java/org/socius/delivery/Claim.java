@@ -53,6 +53,7 @@ public record Claim(
       Kind kind,
       String agreementReference,
       String clientName,
+      UUID serviceTypeId,
       String serviceName,
       LocalDate deliveredOn,
       BigDecimal units,

@@ -218,6 +218,93 @@ class BudgetsTest {
     agreedCases.close(agreed);
   }
 
+  @Test
+  void theOfficerIsWarnedOnTheClaimAndOnTheDashboardBeforeALineRunsOut() {
+    LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+    UUID north = fixtures.unit("NV-N").id();
+    // Two programmes the other test leaves alone: one with room to spare, one nearly spent.
+    List<Programme> all =
+        programmes.all().stream().filter(p -> !p.code().equals("SERVICE-CONTRIBUTION")).toList();
+    Programme ample = all.get(2);
+    Programme tight = all.get(3);
+    Agreed agreed =
+        agreedCases.agreed(
+            "1400.00", today, List.of(new Planned("HOME-CARE", "4", HARBOUR, "provider.staff")));
+    Agreement care = agreed.with(HARBOUR);
+    String carer = "Carer " + UUID.randomUUID().toString().substring(0, 6);
+    assertThat(
+            fixtures
+                .as(
+                    "provider.staff",
+                    () ->
+                        deliveries.record(
+                            care.providerId(),
+                            "warn-" + care.id(),
+                            Deliveries.Source.API,
+                            List.of(visit(care, today, 8, carer))))
+                .accepted())
+        .isTrue();
+    for (DeliveryRecord r :
+        fixtures.as("worker.harbour", () -> deliveries.ofCase(agreed.details().id()).records())) {
+      fixtures.as("worker.harbour", () -> deliveries.confirm(r.id(), r.version()));
+    }
+    clock.advance(Duration.ofDays(40));
+    int year = LocalDate.now(clock).getYear();
+    Claim claim =
+        asOfficer(() -> claims.build(north, YearMonth.from(today), care.providerId())).getFirst();
+    BigDecimal net =
+        asOfficer(() -> claims.lines(claim.id())).stream()
+            .filter(l -> !l.rejected())
+            .map(Claim.Line::net)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    asOfficer(
+        () ->
+            budgets.define(
+                north,
+                new Budgets.NewLine(
+                    ample.id(), year, new BigDecimal("10000000.00"), List.of("HOME-CARE"), null)));
+    asOfficer(
+        () ->
+            budgets.define(
+                north,
+                new Budgets.NewLine(
+                    tight.id(), year, new BigDecimal("1.00"), List.of("HOME-CARE"), null)));
+
+    List<Budgets.Draw> draws = asOfficer(() -> budgets.drawnOnBy(claim, claims.lines(claim.id())));
+    assertThat(draws)
+        .filteredOn(d -> d.line().programmeId().equals(ample.id()))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.claimed()).isEqualByComparingTo(net);
+              assertThat(d.standingAfter()).isEqualTo(BudgetLine.Standing.WITHIN);
+            });
+    assertThat(draws)
+        .filteredOn(d -> d.line().programmeId().equals(tight.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.standingAfter()).isEqualTo(BudgetLine.Standing.EXCEEDED));
+
+    org.socius.support.WebSession officer = new org.socius.support.WebSession(port);
+    assertThat(officer.signIn("officer.north", Fixtures.DEMO_PASSWORD)).isTrue();
+    String page = officer.get("/claims/" + claim.id()).body();
+    assertThat(page)
+        .contains(
+            "The budget it is paid from",
+            ample.name() + ": this claim takes " + net,
+            "within the budget once paid",
+            tight.name() + ": this claim takes " + net,
+            "over the budget once paid");
+    String dashboard = officer.get("/").body();
+    assertThat(dashboard).contains(tight.name()).doesNotContain(ample.name() + ":");
+    // The provider sees its claim, not the region's budgets.
+    org.socius.support.WebSession staff = new org.socius.support.WebSession(port);
+    assertThat(staff.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
+    String theirs = staff.get("/claims/" + claim.id()).body();
+    assertThat(theirs).contains(claim.reference()).doesNotContain("The budget it is paid from");
+    clock.reset();
+    agreedCases.close(agreed);
+  }
+
   private static NewDelivery visit(Agreement a, LocalDate day, int hour, String carer) {
     return new NewDelivery(
         a.reference(),

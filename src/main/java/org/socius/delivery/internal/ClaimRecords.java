@@ -220,8 +220,8 @@ public class ClaimRecords {
   public List<Claim.Line> lines(UUID claimId) {
     return jdbc.sql(
             """
-            select item_id, kind, agreement_ref, client_name, service_name, delivered_on, units,
-              unit_price, amount, copayment, rejected_reason, rejected_by
+            select item_id, kind, agreement_ref, client_name, service_type_id, service_name,
+              delivered_on, units, unit_price, amount, copayment, rejected_reason, rejected_by
             from delivery.claim_line where claim_id = :id
             order by client_name, agreement_ref, delivered_on""")
         .param("id", claimId)
@@ -232,14 +232,15 @@ public class ClaimRecords {
                     Claim.Line.Kind.valueOf(rs.getString(2)),
                     rs.getString(3),
                     rs.getString(4),
-                    rs.getString(5),
-                    rs.getObject(6, LocalDate.class),
-                    rs.getBigDecimal(7),
+                    rs.getObject(5, UUID.class),
+                    rs.getString(6),
+                    rs.getObject(7, LocalDate.class),
                     rs.getBigDecimal(8),
                     rs.getBigDecimal(9),
                     rs.getBigDecimal(10),
-                    rs.getString(11),
-                    rs.getString(12)))
+                    rs.getBigDecimal(11),
+                    rs.getString(12),
+                    rs.getString(13)))
         .list();
   }
 

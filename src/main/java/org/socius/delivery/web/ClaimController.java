@@ -11,12 +11,15 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.socius.cases.Agreements;
 import org.socius.delivery.BankAccount;
+import org.socius.delivery.Budgets;
 import org.socius.delivery.Claim;
 import org.socius.delivery.Claims;
 import org.socius.delivery.Payments;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.security.CurrentScope;
+import org.socius.platform.security.Role;
 import org.socius.platform.web.FormErrors;
 import org.socius.providers.Provider;
 import org.springframework.context.MessageSource;
@@ -39,6 +42,7 @@ class ClaimController {
 
   private final Claims claims;
   private final Payments payments;
+  private final Budgets budgets;
   private final Agreements agreements;
   private final MessageSource messages;
   private final Clock clock;
@@ -46,11 +50,13 @@ class ClaimController {
   ClaimController(
       Claims claims,
       Payments payments,
+      Budgets budgets,
       Agreements agreements,
       MessageSource messages,
       Clock clock) {
     this.claims = claims;
     this.payments = payments;
+    this.budgets = budgets;
     this.agreements = agreements;
     this.messages = messages;
     this.clock = clock;
@@ -85,8 +91,14 @@ class ClaimController {
   @GetMapping("/claims/{id}")
   @PreAuthorize("hasAnyRole('REGIONAL_OFFICER', 'PROVIDER_STAFF')")
   String show(@PathVariable UUID id, Model model) {
-    model.addAttribute("claim", claims.get(id));
-    model.addAttribute("lines", claims.lines(id));
+    Claim claim = claims.get(id);
+    List<Claim.Line> lines = claims.lines(id);
+    model.addAttribute("claim", claim);
+    model.addAttribute("lines", lines);
+    // The region's budgets are the officer's to see, not the provider's.
+    boolean officer =
+        CurrentScope.actor().map(a -> a.roles().contains(Role.REGIONAL_OFFICER)).orElse(false);
+    model.addAttribute("draws", officer ? budgets.drawnOnBy(claim, lines) : List.of());
     model.addAttribute("today", LocalDate.now(clock));
     return "delivery/claim";
   }
