@@ -1,8 +1,10 @@
 package org.socius.benefits.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.postgresql.PGConnection;
@@ -12,9 +14,10 @@ import org.postgresql.copy.CopyManager;
 /**
  * Writes a run's decisions on a thread of its own, on the run's connection (which nobody else uses
  * meanwhile): each batch is copied into a temporary table and moved into {@code benefits.decision}
- * from there, since PostgreSQL refuses {@code COPY} into a table under row-level security. Batches
- * are handed over through a short queue, so that the evaluation of the next batch overlaps the
- * writing of this one.
+ * from there, since PostgreSQL refuses {@code COPY} into a table under row-level security, and the
+ * entitlements the batch changes are closed and reopened with it. Batches are handed over through a
+ * short queue, so that the evaluation of the next batch overlaps the writing of this one. All of it
+ * happens in the run's one transaction: a run that stops applies nothing.
  */
 final class DecisionWriter implements Runnable {
 
@@ -33,13 +36,17 @@ final class DecisionWriter implements Runnable {
 
   private final Connection connection;
   private final CopyManager copy;
+  private final LocalDate effectiveOn;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
   private volatile Throwable failure;
   private volatile long writingNanos;
+  private long submitWaitNanos;
 
-  DecisionWriter(Connection connection) throws SQLException {
+  /** A writer on the run's connection; entitlements it changes close on {@code effectiveOn}. */
+  DecisionWriter(Connection connection, LocalDate effectiveOn) throws SQLException {
     this.connection = connection;
     this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    this.effectiveOn = effectiveOn;
   }
 
   /** Prepares the temporary tables, dropped when the run's transaction ends. */
@@ -62,7 +69,14 @@ final class DecisionWriter implements Runnable {
     if (failure != null) {
       throw new IllegalStateException("Writing decisions failed: " + failure.getMessage(), failure);
     }
+    long before = System.nanoTime();
     queue.put(batch);
+    submitWaitNanos += System.nanoTime() - before;
+  }
+
+  /** How long the evaluating thread waited for the writer to take a batch. */
+  long submitWaitNanos() {
+    return submitWaitNanos;
   }
 
   void finish() throws InterruptedException {
@@ -111,7 +125,40 @@ final class DecisionWriter implements Runnable {
               + " from recert_decision");
       s.execute("truncate recert_decision");
     }
+    if (batch.changes() != null) {
+      applyChanges();
+    }
     writingNanos += System.nanoTime() - started;
+  }
+
+  /**
+   * Closes the batch's changed and ended entitlements on the run's date and opens the changed ones
+   * anew, while the next batch is being evaluated. The table's statistics are taken first so that
+   * PostgreSQL looks the few entitlements up by their key instead of reading them all.
+   */
+  private void applyChanges() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("analyze recert_change");
+    }
+    try (PreparedStatement close =
+        connection.prepareStatement(
+            "update benefits.entitlement e set valid_to = ?"
+                + " from recert_change c where e.id = c.entitlement_id")) {
+      close.setObject(1, effectiveOn);
+      close.executeUpdate();
+    }
+    try (PreparedStatement open =
+        connection.prepareStatement(
+            "insert into benefits.entitlement (id, programme_id, household_id, region_id,"
+                + " municipality_id, decision_id, amount_cents, valid_from)"
+                + " select new_id, programme_id, household_id, region_id, municipality_id,"
+                + " decision_id, amount_cents, ? from recert_change where amount_cents > 0")) {
+      open.setObject(1, effectiveOn);
+      open.executeUpdate();
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("truncate recert_change");
+    }
   }
 
   /** Throws what went wrong in the writer thread, if anything. */

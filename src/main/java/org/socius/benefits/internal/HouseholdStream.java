@@ -29,6 +29,9 @@ final class HouseholdStream implements Runnable {
   private final LocalDate on;
   private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(8);
   private volatile Throwable failure;
+  private volatile long firstRowNanos;
+  private volatile long waitingNanos;
+  private final long started = System.nanoTime();
 
   HouseholdStream(People people, TransactionTemplate readOnly, UUID regionId, LocalDate on) {
     this.people = people;
@@ -72,9 +75,21 @@ final class HouseholdStream implements Runnable {
     return batch;
   }
 
+  /** How long PostgreSQL took to send the first row (its joins and sort, mostly). */
+  long firstRowNanos() {
+    return firstRowNanos;
+  }
+
+  /** How long the reader waited for the run to take its batches. */
+  long waitingNanos() {
+    return waitingNanos;
+  }
+
   private void put(List<List<MemberFacts>> batch) {
     try {
+      long before = System.nanoTime();
       queue.put(batch);
+      waitingNanos += System.nanoTime() - before;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("The run was stopped", e);
@@ -87,6 +102,9 @@ final class HouseholdStream implements Runnable {
     private List<MemberFacts> household = new ArrayList<>(4);
 
     void accept(MemberFacts member) {
+      if (firstRowNanos == 0) {
+        firstRowNanos = System.nanoTime() - started;
+      }
       if (!household.isEmpty()
           && !household.getFirst().householdId().equals(member.householdId())) {
         close();
