@@ -2,10 +2,12 @@ package org.socius.programmes;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,7 +80,14 @@ public final class CompiledRules {
    * the formula. A negative amount is a fault in the rules, not a payment, and is refused.
    */
   public Evaluation evaluate(Map<String, Object> household) {
-    Map<String, Object> input = Map.of("household", household, "params", parameters);
+    // Named variables resolved as asked: evaluating from a map would copy it for every expression.
+    CelVariableResolver input =
+        name ->
+            switch (name) {
+              case "household" -> Optional.of(household);
+              case "params" -> Optional.of(parameters);
+              default -> Optional.empty();
+            };
     List<CriterionResult> results = new ArrayList<>(criteria.size());
     boolean eligible = true;
     for (int i = 0; i < criteria.size(); i++) {
@@ -99,7 +108,7 @@ public final class CompiledRules {
     return new Evaluation(eligible, results, formula, values(formulaReferences, household), amount);
   }
 
-  private static Object run(CelRuntime.Program program, Map<String, Object> input, String what) {
+  private static Object run(CelRuntime.Program program, CelVariableResolver input, String what) {
     try {
       return program.eval(input);
     } catch (CelEvaluationException e) {

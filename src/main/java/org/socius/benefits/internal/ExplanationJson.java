@@ -60,6 +60,11 @@ public final class ExplanationJson {
   }
 
   private static void string(StringBuilder out, String s) {
+    if (plain(s)) {
+      // Most names and values need no escape: appended whole, not character by character.
+      out.append('"').append(s).append('"');
+      return;
+    }
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -79,5 +84,15 @@ public final class ExplanationJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
   }
 }
