@@ -22,6 +22,15 @@ public record MemberFacts(
     long incomeCents,
     long assetsCents) {
 
+  /**
+   * What a bulk read fetches of each member beyond their household, relation and income: their
+   * personal details (date of birth, sex, disability, categories) and what they own. A read without
+   * them leaves those fields empty, and rules that name none of them lose nothing.
+   */
+  public record Wanted(boolean personal, boolean assets) {
+    public static final Wanted ALL = new Wanted(true, true);
+  }
+
   /** A member who owns nothing of note. */
   public MemberFacts(
       UUID householdId,

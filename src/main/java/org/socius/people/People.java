@@ -412,14 +412,19 @@ public class People {
 
   /**
    * Every member of every household in a region (null: all the caller may see) on a date, ordered
-   * by household, with the sum of their incomes from month {@code first} to {@code last}: the one
-   * pass a recertification makes over the register. Runs in the caller's transaction, which answers
-   * for auditing the read as a whole.
+   * by household, with the sum of their incomes from month {@code first} to {@code last} and what
+   * else is {@code wanted}: the one pass a recertification makes over the register. Runs in the
+   * caller's transaction, which answers for auditing the read as a whole.
    */
   @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
   public void forEachMember(
-      UUID regionId, LocalDate on, YearMonth first, YearMonth last, Consumer<MemberFacts> sink) {
-    memberFacts.forEach(regionId, on, first, last, sink);
+      UUID regionId,
+      LocalDate on,
+      YearMonth first,
+      YearMonth last,
+      MemberFacts.Wanted wanted,
+      Consumer<MemberFacts> sink) {
+    memberFacts.forEach(regionId, on, first, last, wanted, sink);
   }
 
   /** How many households a region has (null: all the caller may see). */

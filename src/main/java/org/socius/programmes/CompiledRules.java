@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.socius.people.MemberFacts;
 
 /**
  * A programme version's rules, compiled: evaluates a household's facts and explains the outcome —
@@ -18,6 +19,11 @@ import java.util.regex.Pattern;
 public final class CompiledRules {
 
   private static final Pattern REFERENCE = Pattern.compile("\\b(household|params)\\.([a-z_]+)");
+
+  // Facts of a household drawn from its members' personal details, or from their assets.
+  private static final Pattern PERSONAL_FACTS =
+      Pattern.compile("\\bhousehold\\s*\\.\\s*(children|elderly|disabled)\\b");
+  private static final Pattern ASSET_FACTS = Pattern.compile("\\bhousehold\\s*\\.\\s*assets\\b");
 
   record CompiledCriterion(String name, String expression, CelRuntime.Program program) {}
 
@@ -122,6 +128,23 @@ public final class CompiledRules {
    */
   public boolean usesMembers() {
     return usesMembers;
+  }
+
+  /**
+   * What a bulk read of the register must fetch of each member for these rules: personal details
+   * when a rule may look at the members or at the counts drawn from their details, assets when it
+   * may look at assets. Spacing inside a name is allowed for; a rule that still reaches a fact not
+   * read fails on it rather than deciding without it (see {@link HouseholdFacts}).
+   */
+  public MemberFacts.Wanted wanted() {
+    boolean personal = usesMembers || names(PERSONAL_FACTS);
+    boolean assets = usesMembers || names(ASSET_FACTS);
+    return new MemberFacts.Wanted(personal, assets);
+  }
+
+  private boolean names(Pattern fact) {
+    return fact.matcher(formula).find()
+        || criteria.stream().anyMatch(c -> fact.matcher(c.expression()).find());
   }
 
   /** The scalar facts and parameters an expression names, each once, in order. */

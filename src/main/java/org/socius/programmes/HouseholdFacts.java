@@ -127,16 +127,23 @@ public final class HouseholdFacts {
    * exactly as for a single household.
    */
   public static Map<String, Object> ofMembers(List<MemberFacts> household, LocalDate on) {
-    return ofMembers(household, on, true);
+    return ofMembers(household, on, true, MemberFacts.Wanted.ALL);
   }
 
   /**
-   * As {@link #ofMembers(List, LocalDate)}; without {@code withMembers} the list of members is left
-   * empty (its size still counts), for rules that never look at {@code household.members}: a
-   * recertification of a million households then builds no member records at all.
+   * As {@link #ofMembers(List, LocalDate)}, from members read with only what the rules need.
+   * Without {@code withMembers} the list of members is left empty (its size still counts), for
+   * rules that never look at {@code household.members}: a recertification of a million households
+   * then builds no member records at all. Facts drawn from what was not read (the counts of
+   * children, elderly and disabled members without personal details, assets without assets) are
+   * left out rather than given as zero: a rule naming one fails instead of deciding on a wrong
+   * figure.
    */
   public static Map<String, Object> ofMembers(
-      List<MemberFacts> household, LocalDate on, boolean withMembers) {
+      List<MemberFacts> household, LocalDate on, boolean withMembers, MemberFacts.Wanted read) {
+    if (withMembers && !(read.personal() && read.assets())) {
+      throw new IllegalArgumentException("the list of members needs every member fact read");
+    }
     List<Map<String, Object>> members = new ArrayList<>(withMembers ? household.size() : 0);
     long total = 0;
     long children = 0;
@@ -147,6 +154,9 @@ public final class HouseholdFacts {
       long monthly = m.incomeCents() / INCOME_MONTHS;
       total += monthly;
       assets += m.assetsCents();
+      if (!read.personal()) {
+        continue;
+      }
       long age = m.ageOn(on);
       children += age < 18 ? 1 : 0;
       elderly += age >= 65 ? 1 : 0;
@@ -172,7 +182,17 @@ public final class HouseholdFacts {
       member.put("assets", m.assetsCents());
       members.add(member);
     }
-    return household(members, household.size(), total, children, elderly, disabled, assets);
+    Map<String, Object> facts =
+        household(members, household.size(), total, children, elderly, disabled, assets);
+    if (!read.personal()) {
+      facts.remove("children");
+      facts.remove("elderly");
+      facts.remove("disabled");
+    }
+    if (!read.assets()) {
+      facts.remove("assets");
+    }
+    return facts;
   }
 
   /**

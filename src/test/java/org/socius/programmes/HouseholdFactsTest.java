@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socius.people.Household;
+import org.socius.people.MemberFacts.Wanted;
 import org.socius.people.PeopleKinds.Category;
 import org.socius.people.PeopleKinds.DisabilityDegree;
 import org.socius.people.PeopleKinds.IncomeSource;
@@ -122,13 +123,39 @@ class HouseholdFactsTest {
                 0));
     LocalDate on = LocalDate.of(2026, 12, 1);
 
-    Map<String, Object> full = HouseholdFacts.ofMembers(members, on, true);
-    Map<String, Object> lean = HouseholdFacts.ofMembers(members, on, false);
+    Map<String, Object> full = HouseholdFacts.ofMembers(members, on, true, Wanted.ALL);
+    Map<String, Object> lean = HouseholdFacts.ofMembers(members, on, false, Wanted.ALL);
 
     assertThat(lean.get("members")).isEqualTo(List.of());
     assertThat(((List<?>) full.get("members"))).hasSize(2);
     full.remove("members");
     lean.remove("members");
     assertThat(lean).isEqualTo(full).containsEntry("size", 2L).containsEntry("income", 30_000L);
+  }
+
+  @Test
+  void factsDrawnFromWhatWasNotReadAreLeftOutNotGivenAsZero() {
+    UUID household = UUID.randomUUID();
+    // As read without personal details or assets: only household, relation and income.
+    List<org.socius.people.MemberFacts> members =
+        List.of(
+            new org.socius.people.MemberFacts(
+                household, null, null, null, null, Relation.HEAD, null, List.of(), false, 90_001),
+            new org.socius.people.MemberFacts(
+                household, null, null, null, null, Relation.CHILD, null, List.of(), false, 0));
+    LocalDate on = LocalDate.of(2026, 12, 1);
+
+    Map<String, Object> facts =
+        HouseholdFacts.ofMembers(members, on, false, new Wanted(false, false));
+
+    assertThat(facts)
+        .containsEntry("size", 2L)
+        .containsEntry("income", 30_000L)
+        .containsEntry("income_per_member", 15_000L)
+        .doesNotContainKeys("children", "elderly", "disabled", "assets");
+    // The list of members cannot be drawn from a read without their details.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> HouseholdFacts.ofMembers(members, on, true, new Wanted(false, false)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

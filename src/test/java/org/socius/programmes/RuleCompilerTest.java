@@ -171,4 +171,42 @@ class RuleCompilerTest {
             .longValueExact();
     assertThat(rules.evaluate(household(size, 0)).amountCents()).isEqualTo(expected);
   }
+
+  private org.socius.people.MemberFacts.Wanted wantedBy(String criterion, String formula) {
+    return compiler
+        .compile(new Rules(List.of(new Rules.Criterion("c", criterion)), formula, Map.of()))
+        .wanted();
+  }
+
+  @Test
+  void rulesSayWhichMemberFactsTheRegisterMustBeReadWith() {
+    // Income and size only: neither personal details nor assets.
+    assertThat(wantedBy("household.income_per_member < 100", "household.size * 10"))
+        .isEqualTo(new org.socius.people.MemberFacts.Wanted(false, false));
+    assertThat(wantedBy("household.children > 0", "household.size * 10"))
+        .isEqualTo(new org.socius.people.MemberFacts.Wanted(true, false));
+    // Spacing inside a name does not hide it.
+    assertThat(wantedBy("household . elderly > 0", "0"))
+        .isEqualTo(new org.socius.people.MemberFacts.Wanted(true, false));
+    assertThat(wantedBy("household.size > 0", "household.assets / 100"))
+        .isEqualTo(new org.socius.people.MemberFacts.Wanted(false, true));
+    // The list of members needs everything about them.
+    assertThat(wantedBy("household.members.exists(m, m.age < 3)", "0"))
+        .isEqualTo(org.socius.people.MemberFacts.Wanted.ALL);
+  }
+
+  @Test
+  void aRuleReachingAFactThatWasNotReadFailsInsteadOfDecidingOnZero() {
+    Map<String, Object> unread = HouseholdFacts.household(List.of(), 0, 0, 0, 0);
+    unread.remove("children");
+    CompiledRules rules =
+        compiler.compile(
+            new Rules(
+                List.of(new Rules.Criterion("No children", "household.children == 0")),
+                "100",
+                Map.of()));
+    assertThatThrownBy(() -> rules.evaluate(unread))
+        .isInstanceOf(CompiledRules.RuleFault.class)
+        .hasMessageContaining("No children");
+  }
 }

@@ -27,17 +27,24 @@ final class HouseholdStream implements Runnable {
   private final TransactionTemplate readOnly;
   private final UUID regionId;
   private final LocalDate on;
+  private final MemberFacts.Wanted wanted;
   private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(8);
   private volatile Throwable failure;
   private volatile long firstRowNanos;
   private volatile long waitingNanos;
   private final long started = System.nanoTime();
 
-  HouseholdStream(People people, TransactionTemplate readOnly, UUID regionId, LocalDate on) {
+  HouseholdStream(
+      People people,
+      TransactionTemplate readOnly,
+      UUID regionId,
+      LocalDate on,
+      MemberFacts.Wanted wanted) {
     this.people = people;
     this.readOnly = readOnly;
     this.regionId = regionId;
     this.on = on;
+    this.wanted = wanted;
   }
 
   @Override
@@ -53,6 +60,7 @@ final class HouseholdStream implements Runnable {
                         on,
                         HouseholdFacts.firstIncomeMonth(on),
                         HouseholdFacts.lastIncomeMonth(on),
+                        wanted,
                         grouping::accept);
                     grouping.finish();
                   }));

@@ -87,8 +87,10 @@ public class RecertificationPass {
     long started = System.nanoTime();
     // The register's households start streaming (PostgreSQL joins and sorts them) while the
     // entitlements load.
+    // The rules are the same in every region (only parameters differ): they tell what to read.
+    MemberFacts.Wanted wanted = task.rulesOfRegion().apply(task.regionId()).wanted();
     HouseholdStream stream =
-        new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn());
+        new HouseholdStream(people, readOnly, task.regionId(), task.effectiveOn(), wanted);
     Thread reader = Thread.ofPlatform().name("recertification-reader").start(stream);
     EntitlementIndex entitlements;
     DecisionWriter writer;
@@ -102,7 +104,7 @@ public class RecertificationPass {
       if (!task.whatIf()) {
         writer.prepare();
       }
-      evaluator = new Evaluator(task, entitlements, otherBenefits, writer, progress);
+      evaluator = new Evaluator(task, wanted, entitlements, otherBenefits, writer, progress);
       evaluate(stream, writer, evaluator);
       reader.join();
     } catch (SQLException e) {
@@ -291,6 +293,7 @@ public class RecertificationPass {
   /** Evaluates households, counts outcomes by region, and fills the writer's batches. */
   private static final class Evaluator {
     private final Task task;
+    private final MemberFacts.Wanted wanted;
     private final EntitlementIndex entitlements;
     private final HouseholdAmounts otherBenefits;
     private final DecisionWriter writer;
@@ -306,11 +309,13 @@ public class RecertificationPass {
 
     Evaluator(
         Task task,
+        MemberFacts.Wanted wanted,
         EntitlementIndex entitlements,
         HouseholdAmounts otherBenefits,
         DecisionWriter writer,
         LongConsumer progress) {
       this.task = task;
+      this.wanted = wanted;
       this.entitlements = entitlements;
       this.otherBenefits = otherBenefits;
       this.writer = writer;
@@ -329,7 +334,8 @@ public class RecertificationPass {
         evaluation =
             compiled.evaluate(
                 HouseholdFacts.withOtherBenefits(
-                    HouseholdFacts.ofMembers(members, task.effectiveOn(), compiled.usesMembers()),
+                    HouseholdFacts.ofMembers(
+                        members, task.effectiveOn(), compiled.usesMembers(), wanted),
                     otherBenefits.of(first.householdId())));
       } catch (CompiledRules.RuleFault e) {
         throw new IllegalStateException(

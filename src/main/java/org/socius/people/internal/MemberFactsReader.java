@@ -19,9 +19,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Streams every household member of a territory on a date, ordered by household, with their income
- * of a span of months: one pass over the register, fetched in chunks so that millions of members
- * never sit in memory at once. Must run inside a transaction (PostgreSQL fetches with a cursor only
- * then).
+ * of a span of months (and, as wanted, their personal details and assets): one pass over the
+ * register, fetched in chunks so that millions of members never sit in memory at once. Must run
+ * inside a transaction (PostgreSQL fetches with a cursor only then).
  */
 @Repository
 public class MemberFactsReader {
@@ -36,26 +36,55 @@ public class MemberFactsReader {
   }
 
   public void forEach(
-      UUID regionId, LocalDate on, YearMonth first, YearMonth last, Consumer<MemberFacts> sink) {
-    // Incomes are summed per person in one grouped pass and joined by hash; the sort by household
-    // is the one sort of the whole run, and gets the memory to happen in RAM.
-    jdbc.execute("set local work_mem = '256MB'");
+      UUID regionId,
+      LocalDate on,
+      YearMonth first,
+      YearMonth last,
+      MemberFacts.Wanted wanted,
+      Consumer<MemberFacts> sink) {
+    // Households are evaluated as they arrive, so the members come in household order by walking
+    // its index, each member's income (and assets) looked up by their own index: a sort would hold
+    // every row back until the last was read, and a hash of everyone's incomes is built in full
+    // before the first row too (and once in each worker of a parallel plan). Neither is left to
+    // the planner's choice.
+    jdbc.execute("set local enable_sort = off");
+    jdbc.execute("set local max_parallel_workers_per_gather = 0");
+    String personal =
+        wanted.personal()
+            ? "p.date_of_birth, p.sex, p.disability_degree,"
+                + " nullif(array_to_string(p.categories, ','), '')"
+            : "null::date, null::text, null::text, null::text";
     String sql =
-        """
-        select m.household_id, m.region_id, m.municipality_id, p.date_of_birth, p.sex, m.relation,
-          p.disability_degree, nullif(array_to_string(p.categories, ','), ''), m.statutory_supporter,
-          coalesce(i.cents, 0), coalesce(a.cents, 0)
-        from people.household_member m
-        join people.person p on p.id = m.person_id
-        left join (select person_id, (sum(amount) * 100)::bigint as cents from people.income
-                   where month between ? and ? group by person_id) i on i.person_id = m.person_id
-        left join (select person_id, (sum(value) * 100)::bigint as cents from people.asset
-                   where held_from <= ? and (held_to is null or held_to > ?)
-                   group by person_id) a on a.person_id = m.person_id
-        where m.member_from <= ? and (m.member_to is null or m.member_to > ?)
-        """
+        "select m.household_id, m.region_id, m.municipality_id, m.relation, m.statutory_supporter,"
+            + " coalesce(i.cents, 0), "
+            + (wanted.assets() ? "coalesce(a.cents, 0), " : "0::bigint, ")
+            + personal
+            + " from people.household_member m"
+            + (wanted.personal() ? " join people.person p on p.id = m.person_id" : "")
+            + """
+             left join lateral (select (sum(amount) * 100)::bigint as cents from people.income
+                                where person_id = m.person_id and month between ? and ?) i on true
+            """
+            + (wanted.assets()
+                ? """
+                 left join lateral (select (sum(value) * 100)::bigint as cents from people.asset
+                                    where person_id = m.person_id and held_from <= ?
+                                      and (held_to is null or held_to > ?)) a on true
+                """
+                : "")
+            + " where m.member_from <= ? and (m.member_to is null or m.member_to > ?)"
             + (regionId == null ? "" : " and m.region_id = ?")
             + " order by m.household_id";
+    List<Object> arguments = new ArrayList<>(List.of(first.atDay(1), last.atDay(1)));
+    if (wanted.assets()) {
+      arguments.add(on);
+      arguments.add(on);
+    }
+    arguments.add(on);
+    arguments.add(on);
+    if (regionId != null) {
+      arguments.add(regionId);
+    }
     jdbc.query(
         con -> {
           PreparedStatement ps = con.prepareStatement(sql);
@@ -63,20 +92,15 @@ public class MemberFactsReader {
           // Binary transfer from the first execution: identifiers and dates arrive as bytes, not
           // as text to parse, which is most of the reading time over millions of rows.
           ps.unwrap(PGStatement.class).setPrepareThreshold(-1);
-          ps.setObject(1, first.atDay(1));
-          ps.setObject(2, last.atDay(1));
-          ps.setObject(3, on);
-          ps.setObject(4, on);
-          ps.setObject(5, on);
-          ps.setObject(6, on);
-          if (regionId != null) {
-            ps.setObject(7, regionId);
+          for (int i = 0; i < arguments.size(); i++) {
+            ps.setObject(i + 1, arguments.get(i));
           }
           return ps;
         },
         rs -> {
-          String degree = rs.getString(7);
-          String names = rs.getString(8);
+          String sex = rs.getString(9);
+          String degree = rs.getString(10);
+          String names = rs.getString(11);
           List<Category> categories = List.of();
           if (names != null) {
             categories = new ArrayList<>();
@@ -89,14 +113,14 @@ public class MemberFactsReader {
                   rs.getObject(1, UUID.class),
                   rs.getObject(2, UUID.class),
                   rs.getObject(3, UUID.class),
-                  rs.getObject(4, LocalDate.class),
-                  Sex.valueOf(rs.getString(5)),
-                  Relation.valueOf(rs.getString(6)),
+                  rs.getObject(8, LocalDate.class),
+                  sex == null ? null : Sex.valueOf(sex),
+                  Relation.valueOf(rs.getString(4)),
                   degree == null ? null : DisabilityDegree.valueOf(degree),
                   categories,
-                  rs.getBoolean(9),
-                  rs.getLong(10),
-                  rs.getLong(11)));
+                  rs.getBoolean(5),
+                  rs.getLong(6),
+                  rs.getLong(7)));
         });
   }
 }
