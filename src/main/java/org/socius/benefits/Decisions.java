@@ -257,8 +257,9 @@ public class Decisions {
   private Decision withExplanation(DecisionRecords.Row row) {
     Decision d = row.decision();
     Programme.Version version = programmes.version(d.programmeVersionId());
+    DecisionRecords.StoredExplanation explanation = records.explanation(row, version);
     List<Decision.Criterion> criteria = new ArrayList<>();
-    for (StoredCriterion c : row.explanation().criteria()) {
+    for (StoredCriterion c : explanation.criteria()) {
       String expression =
           version.criteria().stream()
               .filter(v -> v.name().equals(c.name()))
@@ -281,7 +282,7 @@ public class Decisions {
         d.previousCents(),
         d.decidedOn(),
         d.decidedBy(),
-        new Decision.Explanation(criteria, version.formula(), row.explanation().values()),
+        new Decision.Explanation(criteria, version.formula(), explanation.values()),
         d.decidedAt(),
         d.appeals());
   }

@@ -147,6 +147,15 @@ public final class CompiledRules {
         || criteria.stream().anyMatch(c -> fact.matcher(c.expression()).find());
   }
 
+  /**
+   * The names of the values an explanation shows for an expression ({@code household.size}, {@code
+   * params.line}), each once, in the order the expression names them: the order in which {@link
+   * CriterionResult#values()} and {@link Evaluation#formulaValues()} hold them.
+   */
+  public static List<String> labelsOf(String expression) {
+    return references(expression).stream().map(Reference::label).toList();
+  }
+
   /** The scalar facts and parameters an expression names, each once, in order. */
   private static List<Reference> references(String expression) {
     List<Reference> references = new ArrayList<>();

@@ -13,13 +13,11 @@ import org.socius.benefits.Decision;
 import org.socius.benefits.Entitlement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQL of decisions, appeals and entitlements. A decision's explanation is kept as JSON without
- * the expressions, which its programme version holds: {@code {"criteria": [{"name", "passed",
- * "values"}], "values": {...}}}.
+ * what its programme version holds (see {@link ExplanationJson}).
  */
 @Repository
 public class DecisionRecords {
@@ -62,8 +60,13 @@ public class DecisionRecords {
         .update();
   }
 
-  /** A decision as stored, the explanation still without expressions. */
-  public record Row(Decision decision, StoredExplanation explanation) {}
+  /** A decision as stored, with its explanation as kept (see {@link ExplanationJson}). */
+  public record Row(Decision decision, String explanation) {}
+
+  /** A row's explanation with the names its version gives the values. */
+  public StoredExplanation explanation(Row row, org.socius.programmes.Programme.Version version) {
+    return ExplanationJson.read(json, row.explanation(), version);
+  }
 
   public Optional<Row> find(UUID id) {
     return jdbc.sql(
@@ -92,8 +95,7 @@ public class DecisionRecords {
 
   private Row row(ResultSet rs) throws SQLException {
     UUID id = rs.getObject(1, UUID.class);
-    StoredExplanation explanation =
-        json.readValue(rs.getString(14), new TypeReference<StoredExplanation>() {});
+    String explanation = rs.getString(14);
     Decision d =
         new Decision(
             id,

@@ -28,7 +28,9 @@ final class HouseholdStream implements Runnable {
   private final UUID regionId;
   private final LocalDate on;
   private final MemberFacts.Wanted wanted;
-  private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(8);
+  // Room for the reading to run ahead while the run loads the programme's entitlements (over a
+  // second for a million), about 40 MB at most.
+  private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(64);
   private volatile Throwable failure;
   private volatile long firstRowNanos;
   private volatile long waitingNanos;

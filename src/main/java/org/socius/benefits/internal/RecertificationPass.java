@@ -301,6 +301,7 @@ public class RecertificationPass {
     private final Map<UUID, CompiledRules> rules = new HashMap<>();
     private final Map<UUID, long[]> regions = new HashMap<>();
     private final StringBuilder json = new StringBuilder(1024);
+    private final ExplanationJson.Labels labels = new ExplanationJson.Labels();
     private BinaryRows decisions = new BinaryRows(1 << 22);
     private BinaryRows changes = new BinaryRows(1 << 16);
     private int pending;
@@ -349,7 +350,7 @@ public class RecertificationPass {
       Outcome outcome = count(first.regionId(), index >= 0, before, after);
       if (!task.whatIf()) {
         json.setLength(0);
-        ExplanationJson.append(json, evaluation);
+        ExplanationJson.append(json, evaluation, labels);
         append(
             index,
             first.householdId(),
