@@ -8,14 +8,18 @@ import java.util.UUID;
  */
 final class EntitlementIndex {
 
-  private final long[] householdHigh;
-  private final long[] householdLow;
-  private final long[] idHigh;
-  private final long[] idLow;
-  private final long[] amount;
-  private final boolean[] seen;
+  private long[] householdHigh;
+  private long[] householdLow;
+  private long[] idHigh;
+  private long[] idLow;
+  private long[] amount;
+  private boolean[] seen;
   private int size;
   private int seenCount;
+
+  EntitlementIndex() {
+    this(1 << 16);
+  }
 
   EntitlementIndex(int capacity) {
     householdHigh = new long[capacity];
@@ -26,10 +30,10 @@ final class EntitlementIndex {
     seen = new boolean[capacity];
   }
 
-  /** Adds the next entitlement in household order; one beyond the capacity counted is left out. */
+  /** Adds the next entitlement in household order, making room as needed. */
   void add(UUID household, UUID id, long cents) {
     if (size == amount.length) {
-      return;
+      grow();
     }
     householdHigh[size] = household.getMostSignificantBits();
     householdLow[size] = household.getLeastSignificantBits();
@@ -37,6 +41,16 @@ final class EntitlementIndex {
     idLow[size] = id.getLeastSignificantBits();
     amount[size] = cents;
     size++;
+  }
+
+  private void grow() {
+    int capacity = Math.max(16, amount.length * 2);
+    householdHigh = java.util.Arrays.copyOf(householdHigh, capacity);
+    householdLow = java.util.Arrays.copyOf(householdLow, capacity);
+    idHigh = java.util.Arrays.copyOf(idHigh, capacity);
+    idLow = java.util.Arrays.copyOf(idLow, capacity);
+    amount = java.util.Arrays.copyOf(amount, capacity);
+    seen = java.util.Arrays.copyOf(seen, capacity);
   }
 
   /** The household's position, or -1 when it is not entitled. */

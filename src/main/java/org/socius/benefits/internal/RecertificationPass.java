@@ -130,7 +130,7 @@ public class RecertificationPass {
     log.info(
         "Run {}: {} entitlements loaded in {} ms; {} households evaluated in {} ms, the register's"
             + " first row after {} ms, its reader waiting {} ms for the evaluation, the evaluation"
-            + " waiting {} ms for households and {} ms for the writer, writing {} ms alongside;"
+            + " waiting {} ms for households and {} ms for the writer, writing {} ms alongside ({});"
             + " finished in {} ms",
         task.runId(),
         entitlements.size(),
@@ -142,6 +142,7 @@ public class RecertificationPass {
         evaluator.starvedNanos / 1_000_000,
         writer.submitWaitNanos() / 1_000_000,
         writer.writingNanos() / 1_000_000,
+        writer.writingPhases(),
         (System.nanoTime() - evaluated) / 1_000_000);
     return new Result(evaluator.processed, evaluator.summary());
   }
@@ -200,7 +201,7 @@ public class RecertificationPass {
   }
 
   private EntitlementIndex loadEntitlements(Task task) {
-    EntitlementIndex index = new EntitlementIndex((int) entitled(task));
+    EntitlementIndex index = new EntitlementIndex();
     jdbc.query(
         con -> {
           var ps =
