@@ -97,8 +97,28 @@ public final class RecertificationBenchmark {
               context, "select count(*) from benefits.decision where run_id = '" + run.id() + "'");
       System.out.printf("Decisions with explanations written: %,d%n", decisions);
 
+      // What the run left in the database: the open entitlements, their number and their sum.
+      long open =
+          count(
+              context,
+              "select count(*) from benefits.entitlement where valid_to is null and programme_id = '"
+                  + programme
+                  + "'");
+      long openCents =
+          count(
+              context,
+              "select coalesce(sum(amount_cents), 0) from benefits.entitlement"
+                  + " where valid_to is null and programme_id = '"
+                  + programme
+                  + "'");
+      System.out.printf(
+          "Open entitlements after the run: %,d, monthly %s%n",
+          open, java.math.BigDecimal.valueOf(openCents, 2).toPlainString());
       boolean agree =
-          sql[0] == totals.kept() + totals.changed() && sql[1] == totals.costAfterCents();
+          sql[0] == totals.kept() + totals.changed()
+              && sql[1] == totals.costAfterCents()
+              && open == sql[0]
+              && openCents == sql[1];
       System.out.printf(
           "Both agree: %s; the run takes %.2f times the statement's time (target: within 3)%n",
           agree ? "yes" : "NO", seconds / sqlSeconds);

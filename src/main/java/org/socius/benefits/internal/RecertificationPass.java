@@ -122,6 +122,7 @@ public class RecertificationPass {
       endUnseen(task, entitlements, evaluator);
       try {
         writer.write(evaluator.take());
+        writer.finishChanges();
       } catch (SQLException e) {
         throw new IllegalStateException("Writing decisions failed: " + e.getMessage(), e);
       }
@@ -394,9 +395,10 @@ public class RecertificationPass {
 
     /** The rows gathered so far, as a batch; the buffers start again. */
     DecisionWriter.Batch take() {
+      int changed = changes.rows();
       DecisionWriter.Batch batch =
           new DecisionWriter.Batch(
-              decisions.finish(), changes.rows() == 0 ? null : changes.finish());
+              decisions.finish(), changed == 0 ? null : changes.finish(), changed);
       decisions = new BinaryRows(Math.max(1 << 16, decisions.size() + 1024));
       changes = new BinaryRows(1 << 16);
       pending = 0;
