@@ -36,8 +36,8 @@ final class DecisionWriter implements Runnable {
 
   /**
    * Entitlement changes gathered before they are applied: in a few large statements rather than one
-   * small set per batch, whose fixed cost (statistics, planning, a fresh temporary file) made up
-   * most of their time.
+   * small set per batch, whose fixed costs (statistics, planning, a fresh temporary file) came to
+   * about a tenth of the time.
    */
   private static final int APPLY_EVERY = 25_000;
 
