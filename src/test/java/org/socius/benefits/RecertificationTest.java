@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.socius.people.People;
+import org.socius.people.PeopleKinds.AssetKind;
 import org.socius.people.PeopleKinds.IncomeSource;
+import org.socius.people.PersonFiles;
 import org.socius.programmes.Programme;
 import org.socius.programmes.Programmes;
 import org.socius.programmes.Rules.Criterion;
@@ -37,6 +39,7 @@ class RecertificationTest {
   @Autowired Recertifications recertifications;
   @Autowired SampleHouseholds households;
   @Autowired People people;
+  @Autowired PersonFiles files;
 
   private static String suffix() {
     return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -44,6 +47,11 @@ class RecertificationTest {
 
   /** A programme of its own: a line of 300.00 per member, paying the gap. */
   private UUID programme(String formula) {
+    return programme("household.income_per_member < params.line", formula);
+  }
+
+  /** A programme of its own with one criterion and a formula, a line of 300.00 per member. */
+  private UUID programme(String criterion, String formula) {
     String code = "RT-" + suffix();
     return fixtures.as(
         "analyst",
@@ -58,9 +66,7 @@ class RecertificationTest {
                       p.id(),
                       new Programmes.Draft(
                           LocalDate.now(),
-                          List.of(
-                              new Criterion(
-                                  "Below the line", "household.income_per_member < params.line")),
+                          List.of(new Criterion("Below the line", criterion)),
                           formula,
                           Map.of("line", 30_000L),
                           Map.of()))
@@ -291,6 +297,48 @@ class RecertificationTest {
               assertThat(e.validTo()).isNull();
             });
     assertThat(entitlements(newcomer)).isEmpty();
+  }
+
+  @Test
+  void rulesNamingMembersDetailsAndAssetsAreRecertifiedOnThemAsTheyWereDecided() throws Exception {
+    // Children are counted from dates of birth and assets from what members own: both are read
+    // only for rules that name them, and must come out as a single decision finds them.
+    UUID programme =
+        programme(
+            "household.children > 0", "params.line * household.children + household.assets / 100");
+    var family =
+        households.create(
+            "worker.harbour",
+            "NV-N-01",
+            "Rf" + suffix(),
+            List.of(
+                new Member(LocalDate.of(1980, 1, 1), "100.00"),
+                new Member(LocalDate.now().minusYears(6), "0.00")));
+    fixtures.as(
+        "worker.harbour",
+        () ->
+            files.recordAsset(
+                family.headId(),
+                AssetKind.SAVINGS,
+                "Savings account",
+                new BigDecimal("500.00"),
+                LocalDate.now().minusYears(1)));
+    Decision granted = grant(programme, family);
+    assertThat(granted.amountCents()).isEqualTo(30_000L + 500L);
+
+    RecertificationRun run =
+        finished(fixtures.as("analyst", () -> recertifications.start(programme, null, null)));
+
+    assertThat(run.status()).isEqualTo(RecertificationRun.Status.COMPLETED);
+    assertThat(run.totals().kept()).isEqualTo(1);
+    Decision kept = latest(family);
+    assertThat(kept.outcome()).isEqualTo(Decision.Outcome.KEPT);
+    assertThat(kept.amountCents()).isEqualTo(granted.amountCents());
+    assertThat(kept.explanation().criteria().getFirst().values())
+        .containsEntry("household.children", 1);
+    assertThat(kept.explanation().values())
+        .containsEntry("household.children", 1)
+        .containsEntry("household.assets", 50_000);
   }
 
   private Decision latest(SampleHouseholds.Sample s) {
