@@ -18,6 +18,7 @@ import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.MessageLabel;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.RequiredRoles;
@@ -214,7 +215,8 @@ public class Claims {
   private Claim underReview(UUID claimId, int expectedVersion) {
     Claim c = get(claimId);
     if (c.status() != Claim.Status.SUBMITTED) {
-      throw new ConflictException("DLV-0207", c.reference(), c.status());
+      throw new ConflictException(
+          "DLV-0207", c.reference(), MessageLabel.of("claims.status.", c.status()));
     }
     if (!records.touch(claimId, expectedVersion, Claim.Status.SUBMITTED)) {
       throw ConflictException.staleVersion(expectedVersion, c.version());

@@ -44,6 +44,7 @@ import org.socius.platform.api.Paging;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.MessageLabel;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.RequiredRoles;
@@ -294,7 +295,7 @@ public class Deliveries {
     }
     DeliveryRecord r = find(id);
     if (r.status() != Status.DISPUTED) {
-      throw new ConflictException("DLV-0124", r.status());
+      throw new ConflictException("DLV-0124", MessageLabel.of("deliveries.status.", r.status()));
     }
     Status settled = delivered ? Status.CONFIRMED : Status.REJECTED;
     if (!records.settle(
@@ -316,7 +317,7 @@ public class Deliveries {
     DeliveryRecord r = find(id);
     providers.ownProvider(r.providerId());
     if (r.status() != Status.RECORDED && r.status() != Status.DISPUTED) {
-      throw new ConflictException("DLV-0125", r.status());
+      throw new ConflictException("DLV-0125", MessageLabel.of("deliveries.status.", r.status()));
     }
     if (!records.withdraw(id, expectedVersion)) {
       throw ConflictException.staleVersion(expectedVersion, r.version());
@@ -343,7 +344,7 @@ public class Deliveries {
       as = AnsweredAs.WORKER;
     }
     if (!r.awaitsAnswer()) {
-      throw new ConflictException("DLV-0126", r.status());
+      throw new ConflictException("DLV-0126", MessageLabel.of("deliveries.status.", r.status()));
     }
     if (!records.answer(
         id,

@@ -22,6 +22,7 @@ import org.socius.platform.Ids;
 import org.socius.platform.errors.ConflictException;
 import org.socius.platform.errors.Finding;
 import org.socius.platform.errors.InvalidInputException;
+import org.socius.platform.errors.MessageLabel;
 import org.socius.platform.errors.NotFoundException;
 import org.socius.platform.security.CurrentScope;
 import org.socius.platform.security.RequiredRoles;
@@ -222,7 +223,8 @@ public class Vouchers {
     Voucher v =
         records.byCode(code).orElseThrow(() -> InvalidInputException.of("code", "DLV-0403"));
     if (v.status() != Voucher.Status.ACTIVE) {
-      throw new ConflictException("DLV-0404", v.code(), v.status());
+      throw new ConflictException(
+          "DLV-0404", v.code(), MessageLabel.of("vouchers.status.", v.status()));
     }
     if (v.expiredOn(now.toLocalDate())) {
       throw new ConflictException("DLV-0405", v.code(), v.expiresOn());

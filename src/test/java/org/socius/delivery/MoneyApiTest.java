@@ -72,6 +72,10 @@ class MoneyApiTest {
     Api.Response twice = parish.post("/api/v1/voucher-redemptions", redemption);
     assertThat(twice.status()).isEqualTo(409);
     assertThat(twice.body()).contains("DLV-0404");
+    // The voucher's state reads as a word of the reader's language, not as its code name.
+    assertThat(twice.json().get("detail").asString())
+        .contains("is Used up")
+        .doesNotContain("SPENT");
 
     // A budget line far ahead, and its administrative cost.
     Programme programme =
