@@ -25,7 +25,8 @@ public record MemberFacts(
   /**
    * What a bulk read fetches of each member beyond their household, relation and income: their
    * personal details (date of birth, sex, disability, categories) and what they own. A read without
-   * them leaves those fields empty, and rules that name none of them lose nothing.
+   * personal details leaves those fields null (so {@link #ageOn} cannot be asked), and one without
+   * assets gives zero: rules that name none of the facts drawn from them lose nothing.
    */
   public record Wanted(boolean personal, boolean assets) {
     public static final Wanted ALL = new Wanted(true, true);

@@ -18,12 +18,15 @@ import org.socius.people.MemberFacts;
  */
 public final class CompiledRules {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\b(household|params)\\.([a-z_]+)");
+  // What an explanation shows of an expression, in order. Decisions keep their values in this
+  // order without the names (see the benefits module's ExplanationJson): a change to what it
+  // matches changes how every kept decision reads, and needs a new format for them.
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\b(household|params)\\.([a-z_][a-z0-9_]*)");
 
   // Facts of a household drawn from its members' personal details, or from their assets.
-  private static final Pattern PERSONAL_FACTS =
-      Pattern.compile("\\bhousehold\\s*\\.\\s*(children|elderly|disabled)\\b");
-  private static final Pattern ASSET_FACTS = Pattern.compile("\\bhousehold\\s*\\.\\s*assets\\b");
+  private static final Pattern PERSONAL_FACTS = naming(HouseholdFacts.FROM_PERSONAL_DETAILS);
+  private static final Pattern ASSET_FACTS = naming(HouseholdFacts.FROM_ASSETS);
 
   record CompiledCriterion(String name, String expression, CelRuntime.Program program) {}
 
@@ -140,6 +143,11 @@ public final class CompiledRules {
     boolean personal = usesMembers || names(PERSONAL_FACTS);
     boolean assets = usesMembers || names(ASSET_FACTS);
     return new MemberFacts.Wanted(personal, assets);
+  }
+
+  /** An expression naming any of the household's facts given, spacing inside the name allowed. */
+  private static Pattern naming(java.util.Set<String> facts) {
+    return Pattern.compile("\\bhousehold\\s*\\.\\s*(" + String.join("|", facts) + ")\\b");
   }
 
   private boolean names(Pattern fact) {

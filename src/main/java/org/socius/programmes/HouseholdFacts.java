@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.socius.people.Household;
 import org.socius.people.MemberFacts;
 import org.socius.people.Person;
@@ -33,6 +34,15 @@ public final class HouseholdFacts {
     facts.put("other_benefits", cents);
     return facts;
   }
+
+  /**
+   * The household facts drawn from members' personal details (dates of birth, disabilities), and
+   * from what they own: left out when those were not read, and what tells a bulk read to fetch them
+   * ({@link CompiledRules#wanted()}).
+   */
+  static final Set<String> FROM_PERSONAL_DETAILS = Set.of("children", "elderly", "disabled");
+
+  static final Set<String> FROM_ASSETS = Set.of("assets");
 
   /** Months of income averaged into a monthly income. */
   static final int INCOME_MONTHS = 3;
@@ -185,12 +195,10 @@ public final class HouseholdFacts {
     Map<String, Object> facts =
         household(members, household.size(), total, children, elderly, disabled, assets);
     if (!read.personal()) {
-      facts.remove("children");
-      facts.remove("elderly");
-      facts.remove("disabled");
+      facts.keySet().removeAll(FROM_PERSONAL_DETAILS);
     }
     if (!read.assets()) {
-      facts.remove("assets");
+      facts.keySet().removeAll(FROM_ASSETS);
     }
     return facts;
   }

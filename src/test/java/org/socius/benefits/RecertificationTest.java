@@ -40,6 +40,8 @@ class RecertificationTest {
   @Autowired SampleHouseholds households;
   @Autowired People people;
   @Autowired PersonFiles files;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+  @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
   private static String suffix() {
     return Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase();
@@ -339,6 +341,53 @@ class RecertificationTest {
     assertThat(kept.explanation().values())
         .containsEntry("household.children", 1)
         .containsEntry("household.assets", 50_000);
+  }
+
+  @Test
+  void aDecisionWaitsOnlyAFewSecondsForEntitlementsARunIsChangingAndSaysWhy() throws Exception {
+    UUID programme = programme("params.line * household.size - household.income");
+    var s = household("100.00");
+    grant(programme, s);
+    int decided =
+        fixtures.as("worker.harbour", () -> decisions.ofHousehold(s.householdId())).size();
+    // Another transaction (a run being applied) holds the household's entitlement.
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Thread holder =
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    org.socius.platform.security.CurrentScope.asSystem(
+                        () ->
+                            transactions.execute(
+                                status -> {
+                                  jdbc.sql(
+                                          "select id from benefits.entitlement"
+                                              + " where household_id = :h for update")
+                                      .param("h", s.householdId())
+                                      .query(UUID.class)
+                                      .list();
+                                  held.countDown();
+                                  try {
+                                    release.await();
+                                  } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                  }
+                                  return null;
+                                })));
+    try {
+      held.await();
+      assertThatThrownBy(() -> grant(programme, s))
+          .isInstanceOf(org.socius.platform.errors.ConflictException.class)
+          .hasMessageContaining("BEN-0505");
+    } finally {
+      release.countDown();
+      holder.join();
+    }
+    assertThat(fixtures.as("worker.harbour", () -> decisions.ofHousehold(s.householdId())))
+        .hasSize(decided);
+    // Once the other has finished, the decision is made.
+    assertThat(grant(programme, s).outcome()).isEqualTo(Decision.Outcome.GRANTED);
   }
 
   private Decision latest(SampleHouseholds.Sample s) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.socius.benefits.Decision;
 import org.socius.benefits.Entitlement;
+import org.socius.platform.errors.ConflictException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Repository
 public class DecisionRecords {
+
+  /** How long a decision waits for entitlements someone else is changing. */
+  private static final String LOCK_WAIT = "5s";
+
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -200,18 +207,33 @@ public class DecisionRecords {
    * opened from a later date, locked until the transaction ends.
    */
   public List<Entitlement> entitlementsAfter(UUID householdId, UUID programmeId, LocalDate on) {
-    return jdbc.sql(
-            """
+    // A recertification being applied holds the entitlements it has changed until it commits,
+    // which may be minutes: a decision waits a few seconds for them, not for the whole run.
+    jdbc.sql("set local lock_timeout = '" + LOCK_WAIT + "'").update();
+    List<Entitlement> locked;
+    try {
+      locked =
+          jdbc.sql(
+                  """
             select id, programme_id, household_id, decision_id, amount_cents, valid_from, valid_to
             from benefits.entitlement
             where household_id = :h and programme_id = :p and (valid_to is null or valid_to > :on)
             order by valid_from
             for update""")
-        .param("h", householdId)
-        .param("p", programmeId)
-        .param("on", on)
-        .query((rs, n) -> entitlement(rs))
-        .list();
+              .param("h", householdId)
+              .param("p", programmeId)
+              .param("on", on)
+              .query((rs, n) -> entitlement(rs))
+              .list();
+    } catch (DataAccessException e) {
+      if (e.getMostSpecificCause() instanceof SQLException sql
+          && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+        throw new ConflictException("BEN-0505");
+      }
+      throw e;
+    }
+    jdbc.sql("set local lock_timeout to default").update();
+    return locked;
   }
 
   /** What a household receives each month on a date from the programmes named, in cents. */

@@ -29,7 +29,7 @@ final class HouseholdStream implements Runnable {
   private final LocalDate on;
   private final MemberFacts.Wanted wanted;
   // Room for the reading to run ahead while the run loads the programme's entitlements (over a
-  // second for a million), about 40 MB at most.
+  // second for a million): some tens of megabytes at most.
   private final BlockingQueue<List<List<MemberFacts>>> queue = new ArrayBlockingQueue<>(64);
   private volatile Throwable failure;
   private volatile long firstRowNanos;
@@ -85,7 +85,7 @@ final class HouseholdStream implements Runnable {
     return batch;
   }
 
-  /** How long PostgreSQL took to send the first row (its joins and sort, mostly). */
+  /** How long PostgreSQL took to send the first row. */
   long firstRowNanos() {
     return firstRowNanos;
   }

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * threads: the households stream in from the people module on a connection of their own, the
  * caller's thread evaluates them, and a writer puts the decisions into PostgreSQL on the run's
  * connection, batch by batch. The programme's entitlements are loaded first into sorted arrays; the
- * writer changes them with each batch's decisions. Every write happens in the caller's transaction
+ * writer changes them as the decisions go in. Every write happens in the caller's transaction
  * (repeatable read), so a run that stops applies nothing.
  */
 @Component
@@ -85,8 +85,7 @@ public class RecertificationPass {
 
   public Result run(Task task, LongConsumer progress) {
     long started = System.nanoTime();
-    // The register's households start streaming (PostgreSQL joins and sorts them) while the
-    // entitlements load.
+    // The register's households start streaming while the entitlements load.
     // The rules are the same in every region (only parameters differ): they tell what to read.
     MemberFacts.Wanted wanted = task.rulesOfRegion().apply(task.regionId()).wanted();
     HouseholdStream stream =

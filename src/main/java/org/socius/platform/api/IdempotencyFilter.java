@@ -28,9 +28,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Makes a POST to the API safe to retry: a request carrying an {@code Idempotency-Key} is done once
- * per caller and key, and a retry gets the first answer back instead of creating a twin. The same
- * key with a different request is refused (422); a retry while the first is still running waits for
- * nothing and answers 409.
+ * per caller and key (kept a day, see IdempotencyKeyExpiry), and a retry gets the first answer back
+ * instead of creating a twin. The same key with a different request is refused (422); a retry while
+ * the first is still running waits for nothing and answers 409.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 

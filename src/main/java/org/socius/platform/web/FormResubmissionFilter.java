@@ -36,7 +36,7 @@ public class FormResubmissionFilter extends OncePerRequestFilter {
   /** The form field that carries the key. */
   public static final String FIELD = "_submission";
 
-  private static final int MAX_KEY_LENGTH = 64;
+  private static final int MAX_KEY_LENGTH = 100;
 
   /** How long a repeat waits for the first sending to finish (a double click comes at once). */
   private static final long WAIT_MILLIS = 10_000;
