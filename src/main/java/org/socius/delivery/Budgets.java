@@ -146,7 +146,8 @@ public class Budgets {
   /**
    * The budget lines of this year that a claim not yet paid would be paid from (the lines paying
    * for its services), with the net of its lines not rejected: the officer sees before approving
-   * whether paying it takes a line past its warning share or its amount.
+   * whether paying it, with the other claims approved and not yet paid, takes a line past its
+   * warning share or its amount.
    */
   @Transactional(readOnly = true)
   public List<Draw> drawnOnBy(Claim claim, List<Claim.Line> lines) {
@@ -154,15 +155,21 @@ public class Budgets {
     if (claim.paidOn() != null) {
       return List.of();
     }
+    int year = Year.now(clock).getValue();
+    List<BudgetRecords.Line> kept = records.lines(claim.regionId(), year);
+    List<BudgetLine> figured = figures(kept);
     List<Draw> draws = new ArrayList<>();
-    for (BudgetLine line : lines(claim.regionId(), Year.now(clock).getValue())) {
+    for (int i = 0; i < figured.size(); i++) {
+      BudgetLine line = figured.get(i);
       BigDecimal claimed =
           lines.stream()
               .filter(l -> !l.rejected() && line.serviceTypeIds().contains(l.serviceTypeId()))
               .map(Claim.Line::net)
               .reduce(BigDecimal.ZERO, BigDecimal::add);
       if (claimed.signum() > 0) {
-        draws.add(new Draw(line, claimed, line.standingWith(claimed)));
+        // Other claims approved and waiting for payment will be paid from the line too.
+        BigDecimal approved = records.approvedUnpaid(kept.get(i), claim.id());
+        draws.add(new Draw(line, claimed, line.standingWith(claimed.add(approved))));
       }
     }
     return draws;

@@ -118,6 +118,24 @@ public class BudgetRecords {
         .single();
   }
 
+  /**
+   * What approved claims not yet paid hold for the line's services (net of contributions), apart
+   * from one claim: money already decided that the line will pay.
+   */
+  public BigDecimal approvedUnpaid(Line l, UUID apartFrom) {
+    return jdbc.sql(
+            """
+            select coalesce(sum(cl.amount - cl.copayment), 0)
+            from delivery.claim_line cl join delivery.claim c on c.id = cl.claim_id
+            where cl.region_id = :r and cl.service_type_id = any(cast(:types as uuid[]))
+              and cl.rejected_reason is null and c.status = 'APPROVED' and c.id <> :apart""")
+        .param("r", l.regionId())
+        .param("types", l.serviceTypeIds().toArray(new UUID[0]))
+        .param("apart", apartFrom)
+        .query(BigDecimal.class)
+        .single();
+  }
+
   public Map<UUID, BigDecimal> administrativeCosts(List<UUID> lineIds) {
     Map<UUID, BigDecimal> costs = new HashMap<>();
     if (lineIds.isEmpty()) {
