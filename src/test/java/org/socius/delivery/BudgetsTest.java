@@ -55,30 +55,10 @@ class BudgetsTest {
   void aLineShowsWhatWasPaidWhatIsCommittedItsAdministrativeCostAndWarnsBeforeItRunsOut() {
     LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     UUID north = fixtures.unit("NV-N").id();
-    // The demo's budget is for the service contribution programme; these lines are for others.
-    List<Programme> all =
-        programmes.all().stream().filter(p -> !p.code().equals("SERVICE-CONTRIBUTION")).toList();
-    Programme funding = all.get(0);
-    Programme other = all.get(1);
-    Agreed agreed =
-        agreedCases.agreed(
-            "1400.00", today, List.of(new Planned("HOME-CARE", "4", HARBOUR, "provider.staff")));
+    Programme funding = otherProgrammes().get(0);
+    Programme other = otherProgrammes().get(1);
+    Agreed agreed = homeCareDeliveredAndConfirmed(today, 8, 11);
     Agreement care = agreed.with(HARBOUR);
-    String carer = "Carer " + UUID.randomUUID().toString().substring(0, 6);
-    Deliveries.Outcome sent =
-        fixtures.as(
-            "provider.staff",
-            () ->
-                deliveries.record(
-                    care.providerId(),
-                    "budget-" + care.id(),
-                    Deliveries.Source.API,
-                    List.of(visit(care, today, 8, carer), visit(care, today, 11, carer))));
-    assertThat(sent.accepted()).isTrue();
-    for (DeliveryRecord r :
-        fixtures.as("worker.harbour", () -> deliveries.ofCase(agreed.details().id()).records())) {
-      fixtures.as("worker.harbour", () -> deliveries.confirm(r.id(), r.version()));
-    }
 
     // The month's claim, settled whole by an advance of what it asks: paid on approval.
     clock.advance(Duration.ofDays(40));
@@ -223,31 +203,10 @@ class BudgetsTest {
     LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
     UUID north = fixtures.unit("NV-N").id();
     // Two programmes the other test leaves alone: one with room to spare, one nearly spent.
-    List<Programme> all =
-        programmes.all().stream().filter(p -> !p.code().equals("SERVICE-CONTRIBUTION")).toList();
-    Programme ample = all.get(2);
-    Programme tight = all.get(3);
-    Agreed agreed =
-        agreedCases.agreed(
-            "1400.00", today, List.of(new Planned("HOME-CARE", "4", HARBOUR, "provider.staff")));
+    Programme ample = otherProgrammes().get(2);
+    Programme tight = otherProgrammes().get(3);
+    Agreed agreed = homeCareDeliveredAndConfirmed(today, 8);
     Agreement care = agreed.with(HARBOUR);
-    String carer = "Carer " + UUID.randomUUID().toString().substring(0, 6);
-    assertThat(
-            fixtures
-                .as(
-                    "provider.staff",
-                    () ->
-                        deliveries.record(
-                            care.providerId(),
-                            "warn-" + care.id(),
-                            Deliveries.Source.API,
-                            List.of(visit(care, today, 8, carer))))
-                .accepted())
-        .isTrue();
-    for (DeliveryRecord r :
-        fixtures.as("worker.harbour", () -> deliveries.ofCase(agreed.details().id()).records())) {
-      fixtures.as("worker.harbour", () -> deliveries.confirm(r.id(), r.version()));
-    }
     clock.advance(Duration.ofDays(40));
     int year = LocalDate.now(clock).getYear();
     Claim claim =
@@ -296,6 +255,10 @@ class BudgetsTest {
             "over the budget once paid");
     String dashboard = officer.get("/").body();
     assertThat(dashboard).contains(tight.name()).doesNotContain(ample.name() + ":");
+    // Another region's officer is not warned of the north's lines.
+    org.socius.support.WebSession south = new org.socius.support.WebSession(port);
+    assertThat(south.signIn("officer.south", Fixtures.DEMO_PASSWORD)).isTrue();
+    assertThat(south.get("/").body()).doesNotContain(tight.name());
     // The provider sees its claim, not the region's budgets.
     org.socius.support.WebSession staff = new org.socius.support.WebSession(port);
     assertThat(staff.signIn("provider.staff", Fixtures.DEMO_PASSWORD)).isTrue();
@@ -303,6 +266,36 @@ class BudgetsTest {
     assertThat(theirs).contains(claim.reference()).doesNotContain("The budget it is paid from");
     clock.reset();
     agreedCases.close(agreed);
+  }
+
+  /** The demo's budget is for the service contribution programme; the tests' lines for others. */
+  private List<Programme> otherProgrammes() {
+    return programmes.all().stream().filter(p -> !p.code().equals("SERVICE-CONTRIBUTION")).toList();
+  }
+
+  /** A client with Harbour's home care, visited today at the hours given, each visit confirmed. */
+  private Agreed homeCareDeliveredAndConfirmed(LocalDate today, int... hours) {
+    Agreed agreed =
+        agreedCases.agreed(
+            "1400.00", today, List.of(new Planned("HOME-CARE", "4", HARBOUR, "provider.staff")));
+    Agreement care = agreed.with(HARBOUR);
+    String carer = "Carer " + UUID.randomUUID().toString().substring(0, 6);
+    List<NewDelivery> visits = new java.util.ArrayList<>();
+    for (int hour : hours) {
+      visits.add(visit(care, today, hour, carer));
+    }
+    Deliveries.Outcome sent =
+        fixtures.as(
+            "provider.staff",
+            () ->
+                deliveries.record(
+                    care.providerId(), "budget-" + care.id(), Deliveries.Source.API, visits));
+    assertThat(sent.accepted()).isTrue();
+    for (DeliveryRecord r :
+        fixtures.as("worker.harbour", () -> deliveries.ofCase(agreed.details().id()).records())) {
+      fixtures.as("worker.harbour", () -> deliveries.confirm(r.id(), r.version()));
+    }
+    return agreed;
   }
 
   private static NewDelivery visit(Agreement a, LocalDate day, int hour, String carer) {

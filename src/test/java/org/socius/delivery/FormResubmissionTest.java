@@ -77,7 +77,16 @@ class FormResubmissionTest {
     // Shown again with its problem: nothing recorded, and the key is free for the correction.
     HttpResponse<String> refused = officer.post(page, "/budgets/administrative-costs", form);
     assertThat(refused.statusCode()).isEqualTo(200);
+    assertThat(refused.body()).contains("href=\"#costIncurredOn\"");
     assertThat(administrativeCost()).isEqualByComparingTo(before);
+    // An amount that is not a number is refused beside its field, as is the key freed again.
+    form.put("costIncurredOn", LocalDate.of(year, 1, 2).toString());
+    form.put("costAmount", "12,34 EUR");
+    HttpResponse<String> unreadable = officer.post(page, "/budgets/administrative-costs", form);
+    assertThat(unreadable.statusCode()).isEqualTo(200);
+    assertThat(unreadable.body()).contains("href=\"#costAmount\"");
+    assertThat(administrativeCost()).isEqualByComparingTo(before);
+    form.put("costAmount", "12.34");
 
     form.put("costIncurredOn", LocalDate.of(year, 1, 2).toString());
     HttpResponse<String> recorded = officer.post(page, "/budgets/administrative-costs", form);

@@ -1,9 +1,7 @@
 package org.socius.delivery.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -78,9 +76,9 @@ class BudgetController {
           new Budgets.NewLine(
               programmeId,
               year,
-              number(amount, "amount", "DLV-0503"),
+              FormValues.amount(amount, "amount", "DLV-0503"),
               services == null ? List.of() : services,
-              warnShare.isBlank() ? null : number(warnShare, "warnShare", "DLV-0504")));
+              FormValues.amount(warnShare, "warnShare", "DLV-0504")));
       redirect.addFlashAttribute("flash", "budgets.defined");
       return "redirect:/budgets?year=" + year;
     } catch (InvalidInputException | ConflictException e) {
@@ -100,14 +98,11 @@ class BudgetController {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      LocalDate on;
-      try {
-        on = LocalDate.parse(incurredOn.trim());
-      } catch (DateTimeParseException e) {
-        throw InvalidInputException.of("incurredOn", "DLV-0506", year);
-      }
       budgets.recordAdministrativeCost(
-          lineId, on, number(amount, "amount", "DLV-0503"), description);
+          lineId,
+          FormValues.day(incurredOn, "incurredOn", "DLV-0506", year),
+          FormValues.amount(amount, "amount", "DLV-0503"),
+          description);
       redirect.addFlashAttribute("flash", "budgets.costRecorded");
       return "redirect:/budgets?year=" + year;
     } catch (InvalidInputException e) {
@@ -117,14 +112,6 @@ class BudgetController {
           FormErrors.of(e, messages, locale)
               .withFieldIds(f -> "cost" + Character.toUpperCase(f.charAt(0)) + f.substring(1)));
       return list(year, model);
-    }
-  }
-
-  private static BigDecimal number(String text, String field, String code) {
-    try {
-      return text.isBlank() ? null : new BigDecimal(text.trim());
-    } catch (NumberFormatException e) {
-      throw InvalidInputException.of(field, code);
     }
   }
 }

@@ -1,6 +1,5 @@
 package org.socius.delivery.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -158,20 +157,13 @@ class ClaimController {
         "claims.advanceRecorded",
         java.util.function.UnaryOperator.identity(),
         () -> {
-          LocalDate day = null;
-          BigDecimal sum = null;
-          try {
-            day = paidOn.isBlank() ? null : LocalDate.parse(paidOn.trim());
-          } catch (DateTimeParseException e) {
-            throw InvalidInputException.of("paidOn", "DLV-0205");
-          }
-          try {
-            sum = amount.isBlank() ? null : new BigDecimal(amount.trim());
-          } catch (NumberFormatException e) {
-            throw InvalidInputException.of("amount", "DLV-0206");
-          }
           claims.recordAdvance(
-              c.regionId(), new Claims.NewAdvance(c.providerId(), contract, day, sum));
+              c.regionId(),
+              new Claims.NewAdvance(
+                  c.providerId(),
+                  contract,
+                  FormValues.day(paidOn, "paidOn", "DLV-0205"),
+                  FormValues.amount(amount, "amount", "DLV-0206")));
           return c;
         },
         model,

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.UUID;
 import org.socius.delivery.BankAccount;
@@ -86,13 +85,10 @@ class PaymentController {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      LocalDate day;
-      try {
-        day = LocalDate.parse(requestedOn.trim());
-      } catch (DateTimeParseException e) {
-        throw InvalidInputException.of("requestedOn", "DLV-0307", LocalDate.now(clock));
-      }
-      PaymentRun run = payments.createRun(Claims.officersRegion(), day);
+      PaymentRun run =
+          payments.createRun(
+              Claims.officersRegion(),
+              FormValues.day(requestedOn, "requestedOn", "DLV-0307", LocalDate.now(clock)));
       redirect.addFlashAttribute("flash", "payments.created");
       return "redirect:/payments/" + run.id();
     } catch (InvalidInputException | ConflictException e) {

@@ -86,12 +86,7 @@ class VoucherController {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      BigDecimal value;
-      try {
-        value = face.isBlank() ? null : new BigDecimal(face.trim());
-      } catch (NumberFormatException e) {
-        throw InvalidInputException.of("face", "DLV-0413");
-      }
+      BigDecimal value = FormValues.amount(face, "face", "DLV-0413");
       vouchers.defineScheme(
           Claims.officersRegion(),
           new Vouchers.NewScheme(
@@ -190,13 +185,8 @@ class VoucherController {
       Locale locale,
       RedirectAttributes redirect) {
     try {
-      BigDecimal amount;
-      try {
-        amount = used.isBlank() ? null : new BigDecimal(used.trim());
-      } catch (NumberFormatException e) {
-        throw InvalidInputException.of("used", "DLV-0402");
-      }
-      Vouchers.Redemption r = vouchers.redeem(code, registeredServiceId, amount);
+      Vouchers.Redemption r =
+          vouchers.redeem(code, registeredServiceId, FormValues.amount(used, "used", "DLV-0402"));
       redirect.addFlashAttribute("flash", "vouchers.redeemed");
       // Flash attributes live in the session, kept in the database: plain values only.
       redirect.addFlashAttribute(
