@@ -30,14 +30,19 @@ class ApiFilterConfiguration {
   }
 
   @Bean
+  IdempotencyKeys idempotencyKeys(JdbcClient jdbc) {
+    return new IdempotencyKeys(jdbc);
+  }
+
+  @Bean
   FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
-      JdbcClient jdbc,
+      IdempotencyKeys keys,
       ProblemWriter problems,
       @Value(
               "${socius.api.own-idempotency-paths:"
                   + "/api/v1/providers/*/deliveries,/api/v1/providers/*/deliveries/batches}")
           List<String> ownKeys) {
-    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, problems, ownKeys));
+    var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, problems, ownKeys));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
     registration.addUrlPatterns("/api/*");
     return registration;

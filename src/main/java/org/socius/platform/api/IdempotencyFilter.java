@@ -20,7 +20,6 @@ import org.socius.platform.security.CurrentScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.PathContainer;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.pattern.PathPattern;
@@ -37,7 +36,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY_LENGTH = 255;
 
-  private final JdbcClient jdbc;
+  private final IdempotencyKeys keys;
   private final ProblemWriter problems;
   private final List<PathPattern> ownKeys;
 
@@ -46,8 +45,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
    * does the work: their retries are exact even after a crash between the work and the answer,
    * which this filter, keeping keys beside the work, cannot promise.
    */
-  public IdempotencyFilter(JdbcClient jdbc, ProblemWriter problems, List<String> ownKeys) {
-    this.jdbc = jdbc;
+  public IdempotencyFilter(IdempotencyKeys keys, ProblemWriter problems, List<String> ownKeys) {
+    this.keys = keys;
     this.problems = problems;
     this.ownKeys = ownKeys.stream().map(PathPatternParser.defaultInstance::parse).toList();
   }
@@ -88,16 +87,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
     byte[] requestHash = hash(request, body);
 
-    boolean claimed =
-        jdbc.sql(
-                    """
-                    insert into platform.idempotency_key (owner, key, request_hash)
-                    values (:owner, :key, :hash) on conflict do nothing""")
-                .param("owner", owner)
-                .param("key", key)
-                .param("hash", requestHash)
-                .update()
-            == 1;
+    boolean claimed = keys.claim(owner, key, requestHash);
     if (!claimed) {
       replay(owner, key, requestHash, request, response);
       return;
@@ -108,28 +98,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(new CachedBodyRequest(request, body), captured);
       if (captured.getStatus() < 500) {
-        jdbc.sql(
-                """
-                update platform.idempotency_key set completed = true, status = :status,
-                  content_type = :type, location = :location, etag = :etag, body = :body
-                where owner = :owner and key = :key""")
-            .param("status", captured.getStatus())
-            .param("type", captured.getContentType())
-            .param("location", captured.getHeader(HttpHeaders.LOCATION))
-            .param("etag", captured.getHeader(HttpHeaders.ETAG))
-            .param("body", captured.getContentAsByteArray())
-            .param("owner", owner)
-            .param("key", key)
-            .update();
+        keys.complete(
+            owner,
+            key,
+            captured.getStatus(),
+            captured.getContentType(),
+            captured.getHeader(HttpHeaders.LOCATION),
+            captured.getHeader(HttpHeaders.ETAG),
+            captured.getContentAsByteArray());
         stored = true;
       }
     } finally {
       if (!stored) {
         // A failure of ours must not block the client's retry forever.
-        jdbc.sql("delete from platform.idempotency_key where owner = :owner and key = :key")
-            .param("owner", owner)
-            .param("key", key)
-            .update();
+        keys.release(owner, key);
       }
       captured.copyBodyToResponse();
     }
@@ -142,51 +124,34 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
-    Optional<StoredAnswer> stored =
-        jdbc.sql(
-                """
-                select request_hash, completed, status, content_type, location, etag, body
-                from platform.idempotency_key where owner = :owner and key = :key""")
-            .param("owner", owner)
-            .param("key", key)
-            .query(
-                (rs, n) ->
-                    new StoredAnswer(
-                        rs.getBytes(1),
-                        rs.getBoolean(2),
-                        rs.getInt(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getBytes(7)))
-            .optional();
+    Optional<IdempotencyKeys.Sent> stored = keys.find(owner, key);
     if (stored.isEmpty()) {
       // The first attempt failed and released the key between our insert and this read.
       problems.write(response, HttpStatus.CONFLICT, "PLT-0412", request.getLocale());
       return;
     }
-    StoredAnswer answer = stored.get();
-    if (!Arrays.equals(answer.requestHash, requestHash)) {
+    IdempotencyKeys.Sent answer = stored.get();
+    if (!Arrays.equals(answer.requestHash(), requestHash)) {
       problems.write(response, HttpStatus.UNPROCESSABLE_CONTENT, "PLT-0422", request.getLocale());
       return;
     }
-    if (!answer.completed) {
+    if (!answer.completed()) {
       problems.write(response, HttpStatus.CONFLICT, "PLT-0412", request.getLocale());
       return;
     }
-    response.setStatus(answer.status);
+    response.setStatus(answer.status());
     response.setHeader("Idempotent-Replayed", "true");
-    if (answer.contentType != null) {
-      response.setContentType(answer.contentType);
+    if (answer.contentType() != null) {
+      response.setContentType(answer.contentType());
     }
-    if (answer.location != null) {
-      response.setHeader(HttpHeaders.LOCATION, answer.location);
+    if (answer.location() != null) {
+      response.setHeader(HttpHeaders.LOCATION, answer.location());
     }
-    if (answer.etag != null) {
-      response.setHeader(HttpHeaders.ETAG, answer.etag);
+    if (answer.etag() != null) {
+      response.setHeader(HttpHeaders.ETAG, answer.etag());
     }
-    if (answer.body != null) {
-      response.getOutputStream().write(answer.body);
+    if (answer.body() != null) {
+      response.getOutputStream().write(answer.body());
     }
   }
 
@@ -207,15 +172,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       throw new IllegalStateException(e);
     }
   }
-
-  private record StoredAnswer(
-      byte[] requestHash,
-      boolean completed,
-      int status,
-      String contentType,
-      String location,
-      String etag,
-      byte[] body) {}
 
   /** The request with its body already read, so the handler can read it again. */
   private static final class CachedBodyRequest extends HttpServletRequestWrapper {

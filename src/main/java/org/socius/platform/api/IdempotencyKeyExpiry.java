@@ -2,7 +2,6 @@ package org.socius.platform.api;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,21 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyKeyExpiry {
 
-  private final JdbcClient jdbc;
+  private final IdempotencyKeys keys;
   private final Duration retention;
 
   IdempotencyKeyExpiry(
-      JdbcClient jdbc, @Value("${socius.idempotency.retention:24h}") Duration retention) {
-    this.jdbc = jdbc;
+      IdempotencyKeys keys, @Value("${socius.idempotency.retention:24h}") Duration retention) {
+    this.keys = keys;
     this.retention = retention;
   }
 
   @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
   int forgetOldKeys() {
-    return jdbc.sql(
-            "delete from platform.idempotency_key"
-                + " where created_at < now() - make_interval(secs => :seconds)")
-        .param("seconds", (double) retention.toSeconds())
-        .update();
+    return keys.forgetOlderThan(retention);
   }
 }

@@ -12,12 +12,12 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.socius.platform.api.IdempotencyKeys;
 import org.socius.platform.security.Actor;
 import org.socius.platform.security.CurrentScope;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -43,10 +43,10 @@ public class FormResubmissionFilter extends OncePerRequestFilter {
 
   private static final long POLL_MILLIS = 50;
 
-  private final JdbcClient jdbc;
+  private final IdempotencyKeys keys;
 
-  public FormResubmissionFilter(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  public FormResubmissionFilter(IdempotencyKeys keys) {
+    this.keys = keys;
   }
 
   @Override
@@ -77,16 +77,16 @@ public class FormResubmissionFilter extends OncePerRequestFilter {
     String key = "form " + request.getRequestURI() + " " + submission;
     byte[] hash = hash(request);
     long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-    while (!claim(owner.get(), key, hash)) {
+    while (!keys.claim(owner.get(), key, hash)) {
       if (System.currentTimeMillis() > deadline) {
         response.sendError(HttpStatus.CONFLICT.value());
         return;
       }
-      Optional<Sent> first = sent(owner.get(), key);
+      Optional<IdempotencyKeys.Sent> first = keys.find(owner.get(), key);
       if (first.isEmpty()) {
         continue; // the first sending did nothing and let the key go: this one may do the work
       }
-      if (!Arrays.equals(first.get().hash(), hash)) {
+      if (!Arrays.equals(first.get().requestHash(), hash)) {
         response.sendError(HttpStatus.CONFLICT.value());
         return;
       }
@@ -101,48 +101,14 @@ public class FormResubmissionFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       String location = response.getHeader(HttpHeaders.LOCATION);
       if (response.getStatus() / 100 == 3 && location != null) {
-        jdbc.sql(
-                """
-                update platform.idempotency_key set completed = true, status = :status,
-                  location = :location
-                where owner = :owner and key = :key""")
-            .param("status", response.getStatus())
-            .param("location", location)
-            .param("owner", owner.get())
-            .param("key", key)
-            .update();
+        keys.complete(owner.get(), key, response.getStatus(), null, location, null, null);
         done = true;
       }
     } finally {
       if (!done) {
-        jdbc.sql("delete from platform.idempotency_key where owner = :owner and key = :key")
-            .param("owner", owner.get())
-            .param("key", key)
-            .update();
+        keys.release(owner.get(), key);
       }
     }
-  }
-
-  private boolean claim(String owner, String key, byte[] hash) {
-    return jdbc.sql(
-                """
-                insert into platform.idempotency_key (owner, key, request_hash)
-                values (:owner, :key, :hash) on conflict do nothing""")
-            .param("owner", owner)
-            .param("key", key)
-            .param("hash", hash)
-            .update()
-        == 1;
-  }
-
-  private Optional<Sent> sent(String owner, String key) {
-    return jdbc.sql(
-            "select request_hash, location from platform.idempotency_key"
-                + " where owner = :owner and key = :key")
-        .param("owner", owner)
-        .param("key", key)
-        .query((rs, n) -> new Sent(rs.getBytes(1), rs.getString(2)))
-        .optional();
   }
 
   private static void pause() throws IOException {
@@ -174,6 +140,4 @@ public class FormResubmissionFilter extends OncePerRequestFilter {
       throw new IllegalStateException(e);
     }
   }
-
-  private record Sent(byte[] hash, String location) {}
 }

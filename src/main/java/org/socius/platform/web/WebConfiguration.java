@@ -5,13 +5,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import org.socius.platform.Languages;
+import org.socius.platform.api.IdempotencyKeys;
 import org.socius.platform.security.Role;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -34,8 +34,8 @@ class WebConfiguration implements WebMvcConfigurer {
 
   /** After authentication, because a form's key belongs to the user who was shown it. */
   @Bean
-  FilterRegistrationBean<FormResubmissionFilter> formResubmissionFilter(JdbcClient jdbc) {
-    var registration = new FilterRegistrationBean<>(new FormResubmissionFilter(jdbc));
+  FilterRegistrationBean<FormResubmissionFilter> formResubmissionFilter(IdempotencyKeys keys) {
+    var registration = new FilterRegistrationBean<>(new FormResubmissionFilter(keys));
     registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 20);
     return registration;
   }
